@@ -1,0 +1,110 @@
+package org.twinprint.core.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A patient case: its image series, the label map of its segments, its meshes, plans and
+ * predictions, and the provenance of every step. Listeners hear about every change, so views
+ * follow edits made by any service, from the UI or the command line.
+ */
+public final class Case {
+
+    private final String name;
+    private final List<Series> series = new ArrayList<>();
+    private final List<Mesh> meshes = new ArrayList<>();
+    private final List<ProvenanceEntry> provenance = new ArrayList<>();
+    private final Map<String, Object> results = new java.util.LinkedHashMap<>();
+    private LabelMap labelMap;
+    private final List<Consumer<Case>> listeners = new CopyOnWriteArrayList<>();
+
+    public Case(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public synchronized List<Series> series() {
+        return List.copyOf(series);
+    }
+
+    public synchronized List<Mesh> meshes() {
+        return List.copyOf(meshes);
+    }
+
+    public synchronized List<ProvenanceEntry> provenance() {
+        return List.copyOf(provenance);
+    }
+
+    /** Named outputs of services that are neither images nor meshes: plans, predictions, measurements. */
+    public synchronized Map<String, Object> results() {
+        return Collections.unmodifiableMap(new java.util.LinkedHashMap<>(results));
+    }
+
+    public synchronized LabelMap labelMap() {
+        return labelMap;
+    }
+
+    /** The label map on the grid of the first series, created on first use. */
+    public LabelMap labelMapForEditing() {
+        synchronized (this) {
+            if (labelMap == null) {
+                if (series.isEmpty()) {
+                    throw new IllegalStateException("case '" + name + "' has no image series to segment");
+                }
+                labelMap = new LabelMap(series.get(0).volume().geometry());
+            }
+        }
+        return labelMap;
+    }
+
+    public void addSeries(Series s) {
+        synchronized (this) {
+            series.add(s);
+        }
+        fireChanged();
+    }
+
+    public void addMesh(Mesh m) {
+        synchronized (this) {
+            meshes.add(m);
+        }
+        fireChanged();
+    }
+
+    public void putResult(String key, Object value) {
+        synchronized (this) {
+            results.put(key, value);
+        }
+        fireChanged();
+    }
+
+    public void record(ProvenanceEntry entry) {
+        synchronized (this) {
+            provenance.add(entry);
+        }
+        fireChanged();
+    }
+
+    public void addListener(Consumer<Case> l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Consumer<Case> l) {
+        listeners.remove(l);
+    }
+
+    /** Tells listeners the case changed; services call it after editing the label map in place. */
+    public void fireChanged() {
+        for (Consumer<Case> l : listeners) {
+            l.accept(this);
+        }
+    }
+}

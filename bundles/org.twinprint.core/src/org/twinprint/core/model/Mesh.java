@@ -1,0 +1,53 @@
+package org.twinprint.core.model;
+
+import java.util.Objects;
+
+/**
+ * A triangle surface in patient LPS millimetres: vertex coordinates as x,y,z triples and
+ * triangles as vertex index triples, counter-clockwise seen from outside.
+ */
+public record Mesh(String name, float[] vertices, int[] triangles) {
+
+    public Mesh {
+        Objects.requireNonNull(name, "name");
+        if (vertices.length % 3 != 0 || triangles.length % 3 != 0) {
+            throw new IllegalArgumentException("mesh arrays must hold triples");
+        }
+    }
+
+    public int vertexCount() {
+        return vertices.length / 3;
+    }
+
+    public int triangleCount() {
+        return triangles.length / 3;
+    }
+
+    /** Enclosed volume in mm³ by the divergence theorem; exact for a closed, outward-oriented mesh. */
+    public double volumeMm3() {
+        double sixV = 0;
+        for (int t = 0; t < triangles.length; t += 3) {
+            int a = 3 * triangles[t];
+            int b = 3 * triangles[t + 1];
+            int c = 3 * triangles[t + 2];
+            double ax = vertices[a], ay = vertices[a + 1], az = vertices[a + 2];
+            double bx = vertices[b], by = vertices[b + 1], bz = vertices[b + 2];
+            double cx = vertices[c], cy = vertices[c + 1], cz = vertices[c + 2];
+            sixV += ax * (by * cz - bz * cy) - ay * (bx * cz - bz * cx) + az * (bx * cy - by * cx);
+        }
+        return sixV / 6;
+    }
+
+    public double areaMm2() {
+        double twiceA = 0;
+        for (int t = 0; t < triangles.length; t += 3) {
+            int a = 3 * triangles[t];
+            int b = 3 * triangles[t + 1];
+            int c = 3 * triangles[t + 2];
+            Vec3 ab = new Vec3(vertices[b] - vertices[a], vertices[b + 1] - vertices[a + 1], vertices[b + 2] - vertices[a + 2]);
+            Vec3 ac = new Vec3(vertices[c] - vertices[a], vertices[c + 1] - vertices[a + 1], vertices[c + 2] - vertices[a + 2]);
+            twiceA += ab.cross(ac).length();
+        }
+        return twiceA / 2;
+    }
+}

@@ -1,0 +1,83 @@
+package org.twinprint.core.service;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.twinprint.core.model.Case;
+import org.twinprint.core.model.ProvenanceEntry;
+import org.twinprint.core.model.Series;
+import org.twinprint.core.spi.ImportResult;
+import org.twinprint.core.spi.Importer;
+import org.twinprint.core.spi.OutcomeModel;
+import org.twinprint.core.spi.Parameters;
+import org.twinprint.core.spi.Prediction;
+import org.twinprint.core.spi.Progress;
+import org.twinprint.core.spi.SegmentationTool;
+import org.twinprint.core.spi.TwinPrintService;
+
+/**
+ * The one way services change a case, shared by the workbench and the command line: it checks
+ * the parameters, runs the service, and records in the provenance which plugin did what.
+ */
+public final class CaseOperations {
+
+    private final ServiceCatalog catalog;
+
+    public CaseOperations(ServiceCatalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    public ServiceCatalog catalog() {
+        return catalog;
+    }
+
+    /** Finds an importer that accepts the path and adds what it loads to the case. */
+    public ImportResult importInto(Case target, Path path, Map<String, String> raw, Progress progress)
+            throws IOException {
+        Importer importer = catalog.services(Importer.class).stream().filter(i -> i.canImport(path)).findFirst()
+                .orElseThrow(() -> new IOException(path + ": no importer recognises this file or folder"));
+        return importInto(target, importer, path, raw, progress);
+    }
+
+    public ImportResult importInto(Case target, Importer importer, Path path, Map<String, String> raw,
+            Progress progress) throws IOException {
+        Parameters parameters = Parameters.of(importer.parameters(), raw);
+        ImportResult result = importer.importFrom(path, parameters, progress);
+        for (Series s : result.series()) {
+            target.addSeries(s);
+        }
+        Map<String, String> recorded = new LinkedHashMap<>(parameters.asMap());
+        recorded.put("path", path.toString());
+        record(target, importer, recorded, result.series().size() + " series loaded, " + result.problems().size()
+                + " files with problems");
+        return result;
+    }
+
+    public String segment(Case target, SegmentationTool tool, Map<String, String> raw, Progress progress) {
+        Parameters parameters = Parameters.of(tool.parameters(), raw);
+        String summary = tool.apply(target, parameters, progress);
+        record(target, tool, parameters.asMap(), summary);
+        target.fireChanged();
+        return summary;
+    }
+
+    public List<Prediction> predict(Case target, OutcomeModel model, Map<String, String> raw, Progress progress) {
+        Parameters parameters = Parameters.of(model.parameters(), raw);
+        List<Prediction> predictions = model.predict(target, parameters, progress);
+        target.putResult("prediction:" + model.id(), predictions);
+        record(target, model, parameters.asMap(), predictions.size() + " predictions");
+        return predictions;
+    }
+
+    private void record(Case target, TwinPrintService service, Map<String, String> parameters, String summary) {
+        ServiceEntry entry = catalog.entryOf(service).orElse(null);
+        target.record(new ProvenanceEntry(Instant.now(), service.id(),
+                entry == null ? "unregistered" : entry.pluginId(),
+                entry == null ? "" : entry.pluginVersion(), parameters, summary));
+    }
+}

@@ -1,0 +1,82 @@
+package org.twinprint.core.spi;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Validated parameter values of one service call, with defaults filled in. */
+public final class Parameters {
+
+    private final Map<String, String> values;
+
+    private Parameters(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /**
+     * Checks raw values (from a form or from {@code --key value} flags) against the specs:
+     * unknown keys, missing required values and bad values are errors that name the parameter.
+     */
+    public static Parameters of(List<ParameterSpec> specs, Map<String, String> raw) {
+        Map<String, ParameterSpec> byKey = new LinkedHashMap<>();
+        specs.forEach(s -> byKey.put(s.key(), s));
+        for (String key : raw.keySet()) {
+            if (!byKey.containsKey(key)) {
+                throw new IllegalArgumentException("unknown parameter --" + key + "; known: "
+                        + (byKey.isEmpty() ? "none" : "--" + String.join(", --", byKey.keySet())));
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (ParameterSpec spec : specs) {
+            String v = raw.get(spec.key());
+            if (v == null) {
+                if (spec.required()) {
+                    throw new IllegalArgumentException("parameter --" + spec.key() + " is required: " + spec.help());
+                }
+                v = spec.defaultValue();
+            }
+            values.put(spec.key(), spec.validate(v));
+        }
+        return new Parameters(values);
+    }
+
+    public static Parameters defaults(List<ParameterSpec> specs) {
+        return of(specs, Map.of());
+    }
+
+    public String string(String key) {
+        String v = values.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("no parameter named '" + key + "'");
+        }
+        return v;
+    }
+
+    public double number(String key) {
+        return Double.parseDouble(string(key));
+    }
+
+    public long integer(String key) {
+        return Long.parseLong(string(key));
+    }
+
+    public boolean flag(String key) {
+        return Boolean.parseBoolean(string(key));
+    }
+
+    public Path path(String key) {
+        return Path.of(string(key));
+    }
+
+    /** All values as text, in spec order: what provenance records. */
+    public Map<String, String> asMap() {
+        return Collections.unmodifiableMap(values);
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}

@@ -1,0 +1,24 @@
+package org.twinprint.core.spi;
+
+import java.util.List;
+
+/**
+ * What every TwinPrint capability has in common, whether built in or brought by a lab plugin:
+ * a stable id, a name for people, and its parameters described as data.
+ */
+public interface TwinPrintService {
+
+    /** Stable id, lower-case and dotted, e.g. {@code segment.threshold}; the CLI subcommand uses it. */
+    String id();
+
+    /** A short name for menus and listings. */
+    String label();
+
+    default String description() {
+        return "";
+    }
+
+    default List<ParameterSpec> parameters() {
+        return List.of();
+    }
+}

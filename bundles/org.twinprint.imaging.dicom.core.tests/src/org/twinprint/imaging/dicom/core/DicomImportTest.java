@@ -1,0 +1,112 @@
+package org.twinprint.imaging.dicom.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinprint.core.model.Case;
+import org.twinprint.core.model.Geometry;
+import org.twinprint.core.model.ProvenanceEntry;
+import org.twinprint.core.model.Series;
+import org.twinprint.core.model.Volume;
+import org.twinprint.core.service.CaseOperations;
+import org.twinprint.core.service.ServiceCatalog;
+import org.twinprint.core.spi.ImportResult;
+import org.twinprint.core.spi.Progress;
+import org.twinprint.testing.OsgiServices;
+import org.twinprint.testing.TestData;
+
+/** Loads the real CT head phantom through the OSGi service catalog, as the product does. */
+class DicomImportTest {
+
+    private static CaseOperations operations;
+
+    @BeforeAll
+    static void catalog() {
+        operations = new CaseOperations(OsgiServices.await(ServiceCatalog.class));
+    }
+
+    @Test
+    void headPhantomLoadsAsItsReferenceVolume() throws IOException {
+        Case c = new Case("phantom");
+        ImportResult result = operations.importInto(c, TestData.headPhantom(), Map.of(), Progress.NONE);
+
+        assertEquals(List.of(), result.problems());
+        assertEquals(1, c.series().size());
+        Series s = c.series().get(0);
+        assertEquals("CT", s.modality());
+        assertEquals(List.of(), s.warnings(), "a regular series loads without corrections");
+        Geometry g = s.volume().geometry();
+        assertEquals(512, g.nx());
+        assertEquals(512, g.ny());
+        assertEquals(140, g.nz());
+        assertEquals(0.451171875, g.spacing().x(), 1e-9);
+        assertEquals(0.451171875, g.spacing().y(), 1e-9);
+        assertEquals(1.0, g.spacing().z(), 1e-6);
+        assertEquals(694.21, g.origin().z(), 1e-6, "the first slice is the most inferior (sorted by position)");
+        assertEquals(-115.5, g.origin().x(), 1e-6);
+        Volume.Statistics stats = s.volume().statistics();
+        assertEquals(-1024, stats.min());
+        assertEquals(3071, stats.max());
+        assertEquals(-30_468_829_548L, stats.sum(), "sum of all HU from the data's INFO.txt");
+    }
+
+    @Test
+    void importIsRecordedWithThePluginThatDidIt() throws IOException {
+        Case c = new Case("provenance");
+        operations.importInto(c, TestData.headPhantom(), Map.of(), Progress.NONE);
+        ProvenanceEntry entry = c.provenance().get(0);
+        assertEquals("import.dicom", entry.serviceId());
+        assertEquals("org.twinprint.imaging.dicom.core", entry.pluginId());
+        assertTrue(entry.pluginVersion().startsWith("0.1.0"), entry.pluginVersion());
+        assertEquals(TestData.headPhantom().toString(), entry.parameters().get("path"));
+    }
+
+    @Test
+    void badFilesAreNamedAndTheRestStillLoads(@TempDir Path dir) throws IOException {
+        List<Path> slices;
+        try (var files = Files.list(TestData.headPhantom())) {
+            slices = files.sorted().limit(4).toList();
+        }
+        for (Path p : slices) {
+            Files.copy(p, dir.resolve(p.getFileName()));
+        }
+        Path notDicom = Files.writeString(dir.resolve("notes.bin"), "this is not an image");
+        byte[] whole = Files.readAllBytes(slices.get(0));
+        Path truncated = Files.write(dir.resolve("truncated"), java.util.Arrays.copyOf(whole, whole.length / 2));
+
+        Case c = new Case("mixed");
+        ImportResult result = operations.importInto(c, dir, Map.of(), Progress.NONE);
+
+        assertEquals(1, result.series().size());
+        assertEquals(4, result.series().get(0).volume().geometry().nz());
+        assertEquals(2, result.problems().size(), result.problems().toString());
+        assertEquals(notDicom, result.problems().get(0).file());
+        assertTrue(result.problems().get(0).message().contains("not a DICOM file"));
+        assertEquals(truncated, result.problems().get(1).file());
+        assertTrue(result.problems().get(1).message().contains("truncated"), result.problems().get(1).message());
+    }
+
+    @Test
+    void storedBitsAreMaskedSignExtendedAndRescaled() {
+        // 12 bits stored, signed: 0x0FFF is -1, 0x0800 is -2048; a stray high bit (overlay) is ignored.
+        short[] raw = { 0x0FFF, 0x0800, 0x07FF, (short) 0xF001 };
+        short[] hu = DicomSliceReader.calibrate(raw, 4, 12, true, 2.0, -10, false);
+        assertEquals(-12, hu[0]);
+        assertEquals(-4106, hu[1]);
+        assertEquals(4084, hu[2]);
+        assertEquals(-8, hu[3]);
+        // unsigned 12 bits with the phantom's intercept
+        short[] ct = DicomSliceReader.calibrate(new short[] { 0, 4095 }, 2, 12, false, 1.0, -1024, false);
+        assertEquals(-1024, ct[0]);
+        assertEquals(3071, ct[1]);
+    }
+}

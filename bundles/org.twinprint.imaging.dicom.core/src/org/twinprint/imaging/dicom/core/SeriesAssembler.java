@@ -1,0 +1,140 @@
+package org.twinprint.imaging.dicom.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.twinprint.core.model.Geometry;
+import org.twinprint.core.model.Series;
+import org.twinprint.core.model.Vec3;
+import org.twinprint.core.model.Volume;
+
+/**
+ * Stacks the slices of one series into a volume. Slices are ordered by the projection of their
+ * position on the slice normal; the slice spacing comes from the positions, never from
+ * SliceThickness. Every irregularity found on the way becomes a warning of the series.
+ */
+final class SeriesAssembler {
+
+    /** Positions closer than this along the normal are the same slice. */
+    private static final double SAME_POSITION_MM = 1e-3;
+    /** Gaps that differ from the typical gap by more than this fraction are reported. */
+    private static final double GAP_TOLERANCE = 0.01;
+    /** Steps that deviate from the normal by more than this many degrees are a gantry tilt. */
+    private static final double TILT_TOLERANCE_DEG = 0.05;
+
+    private SeriesAssembler() {
+    }
+
+    static Series assemble(List<DicomSlice> input, String source) {
+        List<String> warnings = new ArrayList<>();
+        List<DicomSlice> slices = largestConsistentGroup(input, warnings);
+        DicomSlice first = slices.get(0);
+        Vec3 normal = first.normal();
+        slices.sort(Comparator.comparingDouble(s -> s.distanceAlong(normal)));
+        slices = withoutDuplicatePositions(slices, normal, warnings);
+
+        int n = slices.size();
+        double sliceSpacing;
+        Vec3 sliceDirection = normal;
+        if (n == 1) {
+            sliceSpacing = 1.0;
+            warnings.add("single slice: its thickness along the normal is taken as 1 mm");
+        } else {
+            double[] gaps = new double[n - 1];
+            for (int k = 0; k < n - 1; k++) {
+                gaps[k] = slices.get(k + 1).distanceAlong(normal) - slices.get(k).distanceAlong(normal);
+            }
+            sliceSpacing = median(gaps);
+            reportUnevenGaps(slices, gaps, sliceSpacing, warnings);
+            Vec3 step = slices.get(n - 1).position().minus(first.position());
+            double tilt = Math.toDegrees(Math.acos(Math.min(1, Math.abs(step.normalized().dot(normal)))));
+            if (tilt > TILT_TOLERANCE_DEG) {
+                sliceDirection = step.normalized();
+                sliceSpacing = step.length() / (n - 1);
+                warnings.add(String.format(java.util.Locale.ROOT,
+                        "gantry tilt: slices step %.2f degrees off their normal; the grid is sheared"
+                                + " (kept as acquired, not resampled)", tilt));
+            }
+        }
+
+        int rows = first.rows();
+        int columns = first.columns();
+        int perSlice = rows * columns;
+        short[] voxels = new short[Math.multiplyExact(perSlice, n)];
+        for (int k = 0; k < n; k++) {
+            System.arraycopy(slices.get(k).values(), 0, voxels, k * perSlice, perSlice);
+        }
+        // i runs along a row (across columns), j down the columns (across rows).
+        Geometry geometry = new Geometry(columns, rows, n,
+                new Vec3(first.columnSpacing(), first.rowSpacing(), sliceSpacing), first.position(),
+                first.rowDirection(), first.columnDirection(), sliceDirection);
+        return new Series(first.seriesUid(), first.seriesDescription(), first.modality(),
+                new Volume(geometry, voxels, first.unit()), source, warnings);
+    }
+
+    /** Keeps the slices that share size, pixel spacing and orientation with most others. */
+    private static List<DicomSlice> largestConsistentGroup(List<DicomSlice> slices, List<String> warnings) {
+        Map<String, List<DicomSlice>> groups = new LinkedHashMap<>();
+        for (DicomSlice s : slices) {
+            String key = s.rows() + "x" + s.columns() + " @ " + s.rowSpacing() + "/" + s.columnSpacing() + " "
+                    + round(s.rowDirection()) + round(s.columnDirection());
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        }
+        List<DicomSlice> best = groups.values().stream().max(Comparator.comparingInt(List::size)).orElseThrow();
+        if (groups.size() > 1) {
+            for (List<DicomSlice> other : groups.values()) {
+                if (other != best) {
+                    warnings.add("mixed sizes or orientations: " + other.size() + " slice(s) such as "
+                            + other.get(0).file().getFileName() + " (" + other.get(0).rows() + "x"
+                            + other.get(0).columns() + ") differ from the series and were left out");
+                }
+            }
+        }
+        return new ArrayList<>(best);
+    }
+
+    private static List<DicomSlice> withoutDuplicatePositions(List<DicomSlice> sorted, Vec3 normal,
+            List<String> warnings) {
+        List<DicomSlice> kept = new ArrayList<>();
+        for (DicomSlice s : sorted) {
+            if (!kept.isEmpty()) {
+                DicomSlice last = kept.get(kept.size() - 1);
+                if (Math.abs(s.distanceAlong(normal) - last.distanceAlong(normal)) < SAME_POSITION_MM) {
+                    warnings.add("duplicate position: " + s.file().getFileName() + " lies where "
+                            + last.file().getFileName() + " lies; the first was kept");
+                    continue;
+                }
+            }
+            kept.add(s);
+        }
+        return kept;
+    }
+
+    private static void reportUnevenGaps(List<DicomSlice> slices, double[] gaps, double typical,
+            List<String> warnings) {
+        for (int k = 0; k < gaps.length; k++) {
+            if (Math.abs(gaps[k] - typical) > GAP_TOLERANCE * typical) {
+                warnings.add(String.format(java.util.Locale.ROOT,
+                        "uneven gap: %.3f mm between %s and %s where %.3f mm is typical (missing slice?);"
+                                + " the volume uses %.3f mm throughout (not resampled)",
+                        gaps[k], slices.get(k).file().getFileName(), slices.get(k + 1).file().getFileName(), typical,
+                        typical));
+            }
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+
+    private static String round(Vec3 v) {
+        return String.format(java.util.Locale.ROOT, "(%.4f,%.4f,%.4f)", v.x(), v.y(), v.z());
+    }
+}
