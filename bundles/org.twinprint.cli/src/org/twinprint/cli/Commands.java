@@ -1,0 +1,189 @@
+package org.twinprint.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.twinprint.core.model.Case;
+import org.twinprint.core.report.AtomicFiles;
+import org.twinprint.core.report.CaseReport;
+import org.twinprint.core.report.Json;
+import org.twinprint.core.service.CaseOperations;
+import org.twinprint.core.service.ServiceEntry;
+import org.twinprint.core.service.ServiceKind;
+import org.twinprint.core.spi.ImportResult;
+import org.twinprint.core.spi.Importer;
+import org.twinprint.core.spi.ParameterSpec;
+import org.twinprint.core.spi.Parameters;
+import org.twinprint.core.spi.Problem;
+import org.twinprint.core.spi.Progress;
+import org.twinprint.core.spi.SegmentationTool;
+import org.twinprint.demo.DemoCase;
+
+/**
+ * The subcommands of {@code releng/run}. Each one calls the same services the workbench calls,
+ * through {@link CaseOperations}. Exit codes: 0 done, 1 failed, 2 wrong usage.
+ */
+public final class Commands {
+
+    private static final Map<String, String> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("help", "help                       list the subcommands");
+        SUBCOMMANDS.put("demo", "demo [--out DIR]           main job on the demo case: load the CT head phantom,"
+                + " segment the skull (>= 700 HU, largest piece), write DIR/report.json");
+        SUBCOMMANDS.put("info", "info <path>                print every series found under <path> as JSON"
+                + " (dimensions, spacing, origin, direction in LPS mm, value range, warnings)");
+        SUBCOMMANDS.put("tools", "tools                      list every service with its plugin, version and"
+                + " parameters");
+        SUBCOMMANDS.put("segment", "segment <path|demo> <tool> [--flag value]... [+ <tool> [--flag value]...]"
+                + " [--out report.json]   run segmentation tools in order and print the case report");
+    }
+
+    private final CaseOperations operations;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Commands(CaseOperations operations, PrintStream out, PrintStream err) {
+        this.operations = operations;
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(List<String> args) {
+        String command = args.isEmpty() ? "help" : args.get(0);
+        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+        try {
+            return switch (command) {
+            case "help", "--help", "-h" -> help();
+            case "tools" -> tools();
+            case "info" -> info(rest);
+            case "demo" -> demo(rest);
+            case "segment" -> segment(rest);
+            default -> usage("unknown subcommand '" + command + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            err.println("twinprint " + command + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        }
+    }
+
+    private int help() {
+        out.println("TwinPrint command line. Usage: releng/run <subcommand> [arguments]");
+        out.println("Positions and sizes are millimetres in patient LPS coordinates.");
+        out.println();
+        SUBCOMMANDS.values().forEach(line -> out.println("  " + line));
+        out.println();
+        out.println("Segmentation tools (releng/run tools shows their flags): "
+                + String.join(", ", operations.catalog().ids(ServiceKind.SEGMENTATION_TOOL)));
+        return 0;
+    }
+
+    private int usage(String problem) {
+        err.println("twinprint: " + problem);
+        err.println("run 'releng/run help' for the list of subcommands");
+        return 2;
+    }
+
+    private int tools() {
+        for (ServiceEntry e : operations.catalog().entries()) {
+            out.printf("%-20s %-26s %s %s%n", e.kind().label(), e.service().id(), e.pluginId(), e.pluginVersion());
+            out.printf("%-20s %-26s %s%n", "", "", e.service().label()
+                    + (e.service().description().isEmpty() ? "" : ": " + e.service().description()));
+            for (ParameterSpec p : e.service().parameters()) {
+                out.printf("%-20s %-26s --%s %s%s%s%n", "", "", p.key(), p.type().name().toLowerCase(),
+                        p.required() ? " (required)" : " (default " + p.defaultValue() + ")",
+                        p.unit().isEmpty() ? "" : " [" + p.unit() + "]");
+            }
+        }
+        return 0;
+    }
+
+    private int info(List<String> args) throws IOException {
+        if (args.size() != 1) {
+            return usage("info takes one path");
+        }
+        Path path = Path.of(args.get(0));
+        Importer importer = operations.catalog().services(Importer.class).stream().filter(i -> i.canImport(path))
+                .findFirst().orElseThrow(() -> new IOException(path + ": no importer recognises this file or folder"));
+        ImportResult result = importer.importFrom(path, Parameters.defaults(importer.parameters()),
+                new ConsoleProgress(err));
+        out.print(Json.write(CaseReport.ofImport(path.toString(), result.series(), result.problems())));
+        reportProblems(result.problems());
+        return result.series().isEmpty() ? 1 : 0;
+    }
+
+    private int demo(List<String> args) throws IOException {
+        Flags flags = Flags.parse(args, List.of());
+        Path outDir = Path.of(flags.values().getOrDefault("out", "twinprint-demo-out")).toAbsolutePath();
+        Progress progress = new ConsoleProgress(err);
+        Case c = DemoCase.load(operations, progress);
+        String summary = DemoCase.segmentSkull(c, operations, progress);
+        Path report = outDir.resolve("report.json");
+        AtomicFiles.writeString(report, Json.write(CaseReport.of(c)));
+        out.println(summary);
+        out.println("Results: " + report);
+        return 0;
+    }
+
+    private int segment(List<String> args) throws IOException {
+        if (args.size() < 2) {
+            return usage("segment takes a path (or 'demo') and at least one tool id");
+        }
+        Progress progress = new ConsoleProgress(err);
+        Case c;
+        if (args.get(0).equals("demo")) {
+            c = DemoCase.load(operations, progress);
+        } else {
+            Path path = Path.of(args.get(0));
+            c = new Case(path.getFileName().toString());
+            reportProblems(operations.importInto(c, path, Map.of(), progress).problems());
+        }
+        String reportFile = null;
+        for (List<String> step : splitSteps(args.subList(1, args.size()))) {
+            SegmentationTool tool = operations.catalog().require(ServiceKind.SEGMENTATION_TOOL,
+                    SegmentationTool.class, step.get(0));
+            Flags flags = Flags.parse(step.subList(1, step.size()), tool.parameters());
+            String out = flags.take("out");
+            reportFile = out != null ? out : reportFile;
+            err.println("[twinprint] " + operations.segment(c, tool, flags.values(), progress));
+        }
+        String json = Json.write(CaseReport.of(c));
+        if (reportFile != null) {
+            AtomicFiles.writeString(Path.of(reportFile), json);
+            out.println("Results: " + Path.of(reportFile).toAbsolutePath());
+        } else {
+            out.print(json);
+        }
+        return 0;
+    }
+
+    private static List<List<String>> splitSteps(List<String> words) {
+        List<List<String>> steps = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (String w : words) {
+            if (w.equals("+")) {
+                steps.add(current);
+                current = new ArrayList<>();
+            } else {
+                current.add(w);
+            }
+        }
+        steps.add(current);
+        steps.removeIf(List::isEmpty);
+        return steps;
+    }
+
+    private void reportProblems(List<Problem> problems) {
+        for (Problem p : problems) {
+            err.println("twinprint: skipped " + p);
+        }
+    }
+
+}

@@ -1,0 +1,81 @@
+package org.twinprint.segmentation.core;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.osgi.service.component.annotations.Component;
+import org.twinprint.core.model.Case;
+import org.twinprint.core.model.LabelMap;
+import org.twinprint.core.model.Segment;
+import org.twinprint.core.model.Volume;
+import org.twinprint.core.spi.ParameterSpec;
+import org.twinprint.core.spi.Parameters;
+import org.twinprint.core.spi.Progress;
+import org.twinprint.core.spi.SegmentationTool;
+
+/** Puts every voxel whose value lies in a range (inclusive) into a segment, creating it if needed. */
+@Component(service = SegmentationTool.class)
+public final class ThresholdTool implements SegmentationTool {
+
+    @Override
+    public String id() {
+        return "segment.threshold";
+    }
+
+    @Override
+    public String label() {
+        return "Threshold";
+    }
+
+    @Override
+    public String description() {
+        return "Voxels between a lower and an upper value (HU for CT) become the segment.";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(
+                ParameterSpec.choice("preset", "Preset", "bone", ThresholdPreset.keys(),
+                        "A named HU range; 'custom' uses --lower and --upper."),
+                ParameterSpec.number("lower", "Lower", 700, -32768, 32767, "HU", "Lowest value included (custom)."),
+                ParameterSpec.number("upper", "Upper", 3071, -32768, 32767, "HU", "Highest value included (custom)."),
+                ParameterSpec.text("segment", "Segment", "Bone", "Name of the segment to fill."));
+    }
+
+    @Override
+    public String apply(Case target, Parameters parameters, Progress progress) {
+        ThresholdPreset preset = ThresholdPreset.of(parameters.string("preset"));
+        double lower = preset == ThresholdPreset.CUSTOM ? parameters.number("lower") : preset.lower();
+        double upper = preset == ThresholdPreset.CUSTOM ? parameters.number("upper") : preset.upper();
+        if (lower > upper) {
+            throw new IllegalArgumentException("lower " + lower + " is above upper " + upper);
+        }
+        Volume volume = target.series().get(0).volume();
+        LabelMap map = target.labelMapForEditing();
+        String name = parameters.string("segment");
+        Segment segment = map.segment(name).orElseGet(() -> map.addSegment(name, preset.rgb()));
+        short[] v = volume.voxels();
+        byte[] labels = map.labels();
+        byte label = (byte) segment.label();
+        int lo = (int) Math.ceil(lower);
+        int hi = (int) Math.floor(upper);
+        int slice = volume.geometry().nx() * volume.geometry().ny();
+        int slices = volume.geometry().nz();
+        progress.begin("Threshold " + lo + " .. " + hi, slices);
+        long count = 0;
+        for (int k = 0; k < slices; k++) {
+            progress.checkCanceled();
+            for (int n = k * slice, end = n + slice; n < end; n++) {
+                if (v[n] >= lo && v[n] <= hi) {
+                    labels[n] = label;
+                    count++;
+                } else if (labels[n] == label) {
+                    labels[n] = 0;
+                }
+            }
+            progress.worked(1);
+        }
+        return String.format(Locale.ROOT, "%s: %d voxels from %d to %d %s (%.3f ml)", name, count, lo, hi,
+                volume.unit(), count * volume.geometry().voxelVolumeMm3() / 1000);
+    }
+}

@@ -1,0 +1,77 @@
+package org.twinprint.ui;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+import org.twinprint.core.model.Case;
+import org.twinprint.core.service.CaseOperations;
+import org.twinprint.core.service.ServiceCatalog;
+
+/**
+ * The workbench's one open case and the services that act on it. Views listen here; every change
+ * comes through {@link CaseOperations}, exactly as on the command line.
+ */
+public final class TwinPrintSession {
+
+    private static final TwinPrintSession INSTANCE = new TwinPrintSession();
+
+    private final List<Consumer<Case>> listeners = new CopyOnWriteArrayList<>();
+    private final Consumer<Case> forward = c -> listeners.forEach(l -> l.accept(c));
+    private ServiceTracker<ServiceCatalog, ServiceCatalog> tracker;
+    private volatile Case current;
+
+    private TwinPrintSession() {
+    }
+
+    public static TwinPrintSession get() {
+        return INSTANCE;
+    }
+
+    public synchronized CaseOperations operations() {
+        if (tracker == null) {
+            BundleContext context = FrameworkUtil.getBundle(TwinPrintSession.class).getBundleContext();
+            tracker = new ServiceTracker<>(context, ServiceCatalog.class, null);
+            tracker.open();
+        }
+        try {
+            ServiceCatalog catalog = tracker.waitForService(10_000);
+            if (catalog == null) {
+                throw new IllegalStateException("TwinPrint services are not running (Declarative Services missing?)");
+            }
+            return new CaseOperations(catalog);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Case currentCase() {
+        return current;
+    }
+
+    /** Makes a case the open one; views are told at once and on each later change of it. */
+    public void open(Case c) {
+        Case old = current;
+        if (old != null) {
+            old.removeListener(forward);
+        }
+        current = c;
+        if (c != null) {
+            c.addListener(forward);
+        }
+        forward.accept(c);
+    }
+
+    /** Listeners run in the thread that changed the case: views must hop to the display thread. */
+    public void addListener(Consumer<Case> l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Consumer<Case> l) {
+        listeners.remove(l);
+    }
+}

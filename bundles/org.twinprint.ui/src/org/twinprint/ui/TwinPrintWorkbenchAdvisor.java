@@ -1,0 +1,36 @@
+package org.twinprint.ui;
+
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.application.IWorkbenchConfigurer;
+import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.ui.application.WorkbenchAdvisor;
+import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+
+/** Opens every window in the TwinPrint perspective, with status line and progress area. */
+public final class TwinPrintWorkbenchAdvisor extends WorkbenchAdvisor {
+
+    @Override
+    public void initialize(IWorkbenchConfigurer configurer) {
+        configurer.setSaveAndRestore(false);
+    }
+
+    @Override
+    public String getInitialWindowPerspectiveId() {
+        return TwinPrintPerspective.ID;
+    }
+
+    @Override
+    public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
+        return new WorkbenchWindowAdvisor(configurer) {
+            @Override
+            public void preWindowOpen() {
+                IWorkbenchWindowConfigurer c = getWindowConfigurer();
+                c.setInitialSize(new Point(1400, 900));
+                c.setShowStatusLine(true);
+                c.setShowProgressIndicator(true);
+                c.setShowCoolBar(false);
+                c.setTitle("TwinPrint");
+            }
+        };
+    }
+}
