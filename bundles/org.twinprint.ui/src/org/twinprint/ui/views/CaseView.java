@@ -64,7 +64,7 @@ public final class CaseView extends ViewPart {
         }
         Case c = TwinPrintSession.get().currentCase();
         viewer.setInput(c == null ? List.of(CaseTree.leaf("No case open: File > Open Demo Case")) : List.of(CaseTree.of(c)));
-        viewer.expandToLevel(2);
+        viewer.expandToLevel(3);
     }
 
     /** The labels of the top-level children of the shown case, for tests. */

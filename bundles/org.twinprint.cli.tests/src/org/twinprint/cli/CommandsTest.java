@@ -1,0 +1,89 @@
+package org.twinprint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinprint.core.service.CaseOperations;
+import org.twinprint.core.service.ServiceCatalog;
+import org.twinprint.testing.OsgiServices;
+import org.twinprint.testing.TestData;
+
+/** The subcommands of releng/run, driven as the launcher drives them, with the real services. */
+class CommandsTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        Commands commands = new Commands(new CaseOperations(OsgiServices.await(ServiceCatalog.class)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return commands.run(List.of(args));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpListsEverySubcommand() {
+        assertEquals(0, run("help"));
+        for (String sub : List.of("help", "demo", "info", "tools", "segment")) {
+            assertTrue(out().contains("  " + sub), sub + " missing from:\n" + out());
+        }
+        assertTrue(out().contains("segment.threshold"));
+    }
+
+    @Test
+    void toolsNamesThePluginOfEachService() {
+        assertEquals(0, run("tools"));
+        assertTrue(out().matches("(?s).*segment\\.threshold\\s+org\\.twinprint\\.segmentation\\.core 0\\.1\\.0.*"),
+                out());
+        assertTrue(out().contains("import.dicom"));
+        assertTrue(out().contains("--preset choice (default bone)"));
+    }
+
+    @Test
+    void infoPrintsTheGeometryOfTheHeadPhantomAsJson() {
+        assertEquals(0, run("info", TestData.headPhantom().toString()));
+        String json = out();
+        assertTrue(json.contains("\"coordinateSystem\": \"LPS\""), json);
+        assertTrue(json.contains("\"dimensions\": [512, 512, 140]"), json);
+        assertTrue(json.contains("\"spacing\": [0.451171875, 0.451171875, 1]"), json);
+        assertTrue(json.contains("\"origin\": [-115.5, -1.85, 694.21]"), json);
+        assertTrue(json.contains("\"min\": -1024") && json.contains("\"max\": 3071"), json);
+    }
+
+    @Test
+    void segmentRunsToolsInOrderAndWritesItsReport(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("skull.json");
+        assertEquals(0, run("segment", TestData.headPhantom().toString(), "segment.threshold", "--preset", "custom",
+                "--lower", "700", "--segment", "Skull", "+", "segment.largest-island", "--segment", "Skull", "--out",
+                report.toString()));
+        String json = Files.readString(report);
+        assertTrue(json.contains("\"voxels\": 1371755"), json);
+        assertTrue(json.contains("\"plugin\": \"org.twinprint.segmentation.core\""), json);
+    }
+
+    @Test
+    void wrongUsageExitsWithTwoAndSaysWhy() {
+        assertEquals(2, run("frobnicate"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown subcommand 'frobnicate'"));
+        assertEquals(2, run("segment", TestData.headPhantom().toString(), "segment.threshold", "--preset", "marrow"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--preset"));
+    }
+
+    @Test
+    void aMissingPathFailsWithItsName() {
+        assertEquals(1, run("info", "/no/such/folder"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("/no/such/folder"));
+    }
+}

@@ -1,0 +1,163 @@
+package org.twinprint.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.twinprint.core.model.Case;
+import org.twinprint.core.model.Segment;
+import org.twinprint.ui.TwinPrintPerspective;
+import org.twinprint.ui.TwinPrintSession;
+import org.twinprint.ui.handlers.OpenDemoHandler;
+import org.twinprint.ui.views.CaseView;
+import org.twinprint.ui.views.SliceView;
+import org.twinprint.ui.views.ToolsView;
+
+/** Starts the TwinPrint workbench, opens the demo case through the UI's own job, and looks at it. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchTest {
+
+    private static IWorkbenchPage page() {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        assertNotNull(window, "the workbench has a window");
+        return window.getActivePage();
+    }
+
+    @Test
+    @Order(1)
+    void opensInTheTwinPrintPerspectiveWithItsViews() {
+        IWorkbenchPage page = page();
+        assertEquals(TwinPrintPerspective.ID, page.getPerspective().getId());
+        for (String id : List.of(TwinPrintPerspective.CASE_VIEW, TwinPrintPerspective.SLICE_VIEW,
+                TwinPrintPerspective.TOOLS_VIEW, TwinPrintPerspective.PROGRESS_VIEW, TwinPrintPerspective.LOG_VIEW)) {
+            assertNotNull(page.findViewReference(id), "perspective shows view " + id);
+        }
+        assertEquals("TwinPrint", page.getWorkbenchWindow().getShell().getText());
+    }
+
+    @Test
+    @Order(2)
+    void menusOfferTheCaseCommands() {
+        Menu bar = page().getWorkbenchWindow().getShell().getMenuBar();
+        Set<String> top = new HashSet<>();
+        Set<String> file = new HashSet<>();
+        for (MenuItem item : bar.getItems()) {
+            String text = item.getText().replace("&", "");
+            top.add(text);
+            if (text.equals("File")) {
+                // menu managers fill a menu when it is shown, as for a user's click
+                item.getMenu().notifyListeners(SWT.Show, new Event());
+                Arrays.stream(item.getMenu().getItems()).map(i -> i.getText().replace("&", "").split("\t")[0])
+                        .forEach(file::add);
+            }
+        }
+        assertTrue(top.containsAll(List.of("File", "Tools", "Window")), top.toString());
+        assertTrue(file.containsAll(List.of("Open Demo Case", "Import DICOM Folder...", "Save Case Report...")),
+                file.toString());
+    }
+
+    @Test
+    @Order(3)
+    void toolsViewListsTheSegmentationServicesOfThePlugins() throws Exception {
+        ToolsView tools = (ToolsView) page().showView(TwinPrintPerspective.TOOLS_VIEW);
+        assertTrue(tools.toolIds().containsAll(List.of("segment.threshold", "segment.largest-island")),
+                tools.toolIds().toString());
+    }
+
+    @Test
+    @Order(4)
+    void demoCaseOpensAsAJobAndShowsItsSkull() throws Exception {
+        Job job = OpenDemoHandler.schedule();
+        IStatus status = waitFor(job);
+        assertTrue(status.isOK(), status.toString());
+
+        Case c = TwinPrintSession.get().currentCase();
+        assertEquals(512, c.series().get(0).volume().geometry().nx());
+        assertEquals(140, c.series().get(0).volume().geometry().nz());
+        Segment skull = c.labelMap().segment("Skull").orElseThrow();
+        assertEquals(1_371_755, c.labelMap().voxelCount(skull));
+
+        CaseView caseView = (CaseView) page().showView(TwinPrintPerspective.CASE_VIEW);
+        SliceView slices = (SliceView) page().showView(TwinPrintPerspective.SLICE_VIEW);
+        spin(500);
+        assertTrue(caseView.sections().containsAll(List.of("Series:1", "Segments:1", "Provenance:3")),
+                caseView.sections().toString());
+        slices.showSlice(100);
+        spin(500);
+
+        ImageData shot = Screenshots.capture(page().getWorkbenchWindow().getShell(), "workbench-demo.png");
+        assertTrue(distinctColours(shot) > 50, "the slice view shows an image, not a blank window");
+    }
+
+    @Test
+    @Order(5)
+    void aToolRunFromTheToolsViewChangesTheCase() throws Exception {
+        ToolsView tools = (ToolsView) page().showView(TwinPrintPerspective.TOOLS_VIEW);
+        assertTrue(tools.select("segment.threshold"));
+        Job job = tools.runSelected();
+        assertTrue(waitFor(job).isOK());
+        Case c = TwinPrintSession.get().currentCase();
+        assertTrue(c.labelMap().segment("Bone").isPresent(), "the form's default segment name is used");
+        assertEquals("segment.threshold", c.provenance().get(c.provenance().size() - 1).serviceId());
+    }
+
+    private static IStatus waitFor(Job job) {
+        assertNotNull(job);
+        Display display = Display.getCurrent();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (job.getResult() == null && System.currentTimeMillis() < deadline) {
+            if (!display.readAndDispatch()) {
+                display.sleep();
+            }
+        }
+        spin(200);
+        assertNotNull(job.getResult(), job.getName() + " did not finish within 2 minutes");
+        return job.getResult();
+    }
+
+    private static void spin(long millis) {
+        Display display = Display.getCurrent();
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            while (display.readAndDispatch()) {
+                // drain pending UI work
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static int distinctColours(ImageData data) {
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < data.height; y += 3) {
+            for (int x = 0; x < data.width; x += 3) {
+                colours.add(data.getPixel(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
