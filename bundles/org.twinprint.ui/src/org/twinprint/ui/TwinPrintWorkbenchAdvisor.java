@@ -5,13 +5,22 @@ import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+import org.twinprint.ui.handlers.OpenDemoHandler;
 
-/** Opens every window in the TwinPrint perspective, with status line and progress area. */
+/** Opens every window in the TwinPrint perspective, with status line and progress area, on the demo case. */
 public final class TwinPrintWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void initialize(IWorkbenchConfigurer configurer) {
         configurer.setSaveAndRestore(false);
+    }
+
+    /** The workbench opens on the demo case unless started with -Dtwinprint.nodemo=true. */
+    @Override
+    public void postStartup() {
+        if (!Boolean.getBoolean("twinprint.nodemo")) {
+            OpenDemoHandler.schedule();
+        }
     }
 
     @Override

@@ -29,6 +29,7 @@ import org.twinprint.core.model.Segment;
 import org.twinprint.ui.TwinPrintPerspective;
 import org.twinprint.ui.TwinPrintSession;
 import org.twinprint.ui.handlers.OpenDemoHandler;
+import org.twinprint.ui.jobs.CaseJob;
 import org.twinprint.ui.views.CaseView;
 import org.twinprint.ui.views.SliceView;
 import org.twinprint.ui.views.ToolsView;
@@ -86,16 +87,23 @@ class WorkbenchTest {
 
     @Test
     @Order(4)
-    void demoCaseOpensAsAJobAndShowsItsSkull() throws Exception {
-        Job job = OpenDemoHandler.schedule();
-        IStatus status = waitFor(job);
-        assertTrue(status.isOK(), status.toString());
-
+    void workbenchOpensTheDemoCaseByItselfAsAJob() throws Exception {
+        joinCaseJobs();
         Case c = TwinPrintSession.get().currentCase();
+        assertNotNull(c, "the demo case opens at start-up");
+        assertEquals("Head phantom (demo)", c.name());
         assertEquals(512, c.series().get(0).volume().geometry().nx());
         assertEquals(140, c.series().get(0).volume().geometry().nz());
         Segment skull = c.labelMap().segment("Skull").orElseThrow();
         assertEquals(1_371_755, c.labelMap().voxelCount(skull));
+    }
+
+    @Test
+    @Order(5)
+    void openDemoCommandLoadsItAgainAndTheViewsShowIt() throws Exception {
+        Job job = OpenDemoHandler.schedule();
+        IStatus status = waitFor(job);
+        assertTrue(status.isOK(), status.toString());
 
         CaseView caseView = (CaseView) page().showView(TwinPrintPerspective.CASE_VIEW);
         SliceView slices = (SliceView) page().showView(TwinPrintPerspective.SLICE_VIEW);
@@ -110,7 +118,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aToolRunFromTheToolsViewChangesTheCase() throws Exception {
         ToolsView tools = (ToolsView) page().showView(TwinPrintPerspective.TOOLS_VIEW);
         assertTrue(tools.select("segment.threshold"));
@@ -121,12 +129,26 @@ class WorkbenchTest {
         assertEquals("segment.threshold", c.provenance().get(c.provenance().size() - 1).serviceId());
     }
 
+    private static void joinCaseJobs() {
+        Display display = Display.getCurrent();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (Job.getJobManager().find(CaseJob.FAMILY).length > 0 && System.currentTimeMillis() < deadline) {
+            if (!display.readAndDispatch()) {
+                display.timerExec(50, () -> { }); // wake up even when no UI event comes
+                display.sleep();
+            }
+        }
+        spin(200);
+        assertEquals(0, Job.getJobManager().find(CaseJob.FAMILY).length, "case jobs still running after 2 minutes");
+    }
+
     private static IStatus waitFor(Job job) {
         assertNotNull(job);
         Display display = Display.getCurrent();
         long deadline = System.currentTimeMillis() + 120_000;
         while (job.getResult() == null && System.currentTimeMillis() < deadline) {
             if (!display.readAndDispatch()) {
+                display.timerExec(50, () -> { }); // wake up even when no UI event comes
                 display.sleep();
             }
         }

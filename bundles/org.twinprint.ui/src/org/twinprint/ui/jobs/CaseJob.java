@@ -19,6 +19,9 @@ public final class CaseJob extends Job {
         void run(Progress progress) throws Exception;
     }
 
+    /** Every case job belongs to this family, so callers can wait for all of them. */
+    public static final Object FAMILY = CaseJob.class;
+
     private static final String PLUGIN = "org.twinprint.ui";
     private final Work work;
 
@@ -26,6 +29,11 @@ public final class CaseJob extends Job {
         super(name);
         this.work = work;
         setUser(true);
+    }
+
+    @Override
+    public boolean belongsTo(Object family) {
+        return family == FAMILY;
     }
 
     @Override
