@@ -86,4 +86,29 @@ class CommandsTest {
         assertEquals(1, run("info", "/no/such/folder"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("/no/such/folder"));
     }
+
+    @Test
+    void brokenPluginsAreListedByNameAndTheRestStillWorks() {
+        assertEquals(0, run("tools"));
+        String listing = out();
+        assertTrue(listing.contains("problem              plugin org.twinprint.examples.broken: component "
+                + "org.twinprint.examples.broken.FailsOnActivationTool failed to activate"), listing);
+        assertTrue(listing.contains("calibration table not found"), listing);
+        assertTrue(listing.contains("plugin org.twinprint.examples.broken.activator: did not start"), listing);
+        assertTrue(listing.contains("broken.when-run"), "the plugin's working component is still offered");
+        assertTrue(!listing.contains("broken.on-activation "), "a component that failed offers no tool");
+    }
+
+    @Test
+    void aToolThatThrowsFailsTheCommandNamingItsPlugin(@TempDir Path dir) throws Exception {
+        assertEquals(1, run("segment", TestData.headPhantom().toString(), "broken.when-run"));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("segmentation tool 'broken.when-run' of plugin org.twinprint.examples.broken 0.1.0"),
+                message);
+        assertTrue(message.contains("index 42 out of bounds"), message);
+
+        Path report = dir.resolve("after.json");
+        assertEquals(0, run("segment", TestData.headPhantom().toString(), "segment.threshold", "--preset", "bone",
+                "--out", report.toString()), "other tools run after a plugin failed");
+    }
 }

@@ -10,6 +10,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 import org.twinprint.core.service.CaseOperations;
+import org.twinprint.core.service.PluginProblem;
 import org.twinprint.core.service.ServiceCatalog;
 
 /**
@@ -53,7 +54,9 @@ public final class CliApplication implements IApplication {
                 try {
                     b.start(Bundle.START_ACTIVATION_POLICY);
                 } catch (Exception e) {
-                    System.err.println("twinprint: plugin " + b.getSymbolicName() + " failed to start: " + e);
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    catalog.reportProblem(new PluginProblem(b.getSymbolicName(), "did not start",
+                            String.valueOf(cause.getMessage())));
                 }
             }
         }

@@ -13,6 +13,7 @@ import org.twinprint.core.report.AtomicFiles;
 import org.twinprint.core.report.CaseReport;
 import org.twinprint.core.report.Json;
 import org.twinprint.core.service.CaseOperations;
+import org.twinprint.core.service.PluginProblem;
 import org.twinprint.core.service.ServiceEntry;
 import org.twinprint.core.service.ServiceKind;
 import org.twinprint.core.spi.ImportResult;
@@ -68,7 +69,8 @@ public final class Commands {
             };
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // a plugin's failure ends this command with its name, never with a stack trace
             err.println("twinprint " + command + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         }
@@ -92,6 +94,7 @@ public final class Commands {
     }
 
     private int tools() {
+        out.printf("%-20s %-26s %s%n", "KIND", "ID", "PLUGIN VERSION");
         for (ServiceEntry e : operations.catalog().entries()) {
             out.printf("%-20s %-26s %s %s%n", e.kind().label(), e.service().id(), e.pluginId(), e.pluginVersion());
             out.printf("%-20s %-26s %s%n", "", "", e.service().label()
@@ -101,6 +104,9 @@ public final class Commands {
                         p.required() ? " (required)" : " (default " + p.defaultValue() + ")",
                         p.unit().isEmpty() ? "" : " [" + p.unit() + "]");
             }
+        }
+        for (PluginProblem p : operations.catalog().problems()) {
+            out.println("problem              " + p);
         }
         return 0;
     }

@@ -18,6 +18,7 @@ public final class TwinPrintWorkbenchAdvisor extends WorkbenchAdvisor {
     /** The workbench opens on the demo case unless started with -Dtwinprint.nodemo=true. */
     @Override
     public void postStartup() {
+        PluginProblems.logAll(TwinPrintSession.get().operations().catalog());
         if (!Boolean.getBoolean("twinprint.nodemo")) {
             OpenDemoHandler.schedule();
         }

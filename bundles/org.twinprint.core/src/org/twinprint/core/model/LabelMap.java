@@ -60,6 +60,11 @@ public final class LabelMap {
         throw new IllegalStateException("a label map holds at most " + MAX_LABEL + " segments");
     }
 
+    /** Drops every segment not in the given list (used to undo a failed edit). */
+    public void retainSegments(List<Segment> keep) {
+        segments.retainAll(keep);
+    }
+
     public long voxelCount(Segment segment) {
         byte b = (byte) segment.label();
         long n = 0;

@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.twinprint.core.model.Case;
 import org.twinprint.core.model.ProvenanceEntry;
 import org.twinprint.core.model.Series;
+import org.twinprint.core.spi.CanceledException;
 import org.twinprint.core.spi.ImportResult;
 import org.twinprint.core.spi.Importer;
 import org.twinprint.core.spi.OutcomeModel;
@@ -47,7 +48,14 @@ public final class CaseOperations {
     public ImportResult importInto(Case target, Importer importer, Path path, Map<String, String> raw,
             Progress progress) throws IOException {
         Parameters parameters = Parameters.of(importer.parameters(), raw);
-        ImportResult result = importer.importFrom(path, parameters, progress);
+        ImportResult result;
+        try {
+            result = importer.importFrom(path, parameters, progress);
+        } catch (CanceledException | IOException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw failure(importer, e);
+        }
         for (Series s : result.series()) {
             target.addSeries(s);
         }
@@ -60,7 +68,17 @@ public final class CaseOperations {
 
     public String segment(Case target, SegmentationTool tool, Map<String, String> raw, Progress progress) {
         Parameters parameters = Parameters.of(tool.parameters(), raw);
-        String summary = tool.apply(target, parameters, progress);
+        LabelSnapshot before = LabelSnapshot.of(target);
+        String summary;
+        try {
+            summary = tool.apply(target, parameters, progress);
+        } catch (RuntimeException | LinkageError e) {
+            before.restore(target); // a failed or cancelled tool leaves no half-edited segments
+            if (e instanceof CanceledException c) {
+                throw c;
+            }
+            throw failure(tool, e);
+        }
         record(target, tool, parameters.asMap(), summary);
         target.fireChanged();
         return summary;
@@ -68,10 +86,21 @@ public final class CaseOperations {
 
     public List<Prediction> predict(Case target, OutcomeModel model, Map<String, String> raw, Progress progress) {
         Parameters parameters = Parameters.of(model.parameters(), raw);
-        List<Prediction> predictions = model.predict(target, parameters, progress);
+        List<Prediction> predictions;
+        try {
+            predictions = List.copyOf(model.predict(target, parameters, progress));
+        } catch (CanceledException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw failure(model, e);
+        }
         target.putResult("prediction:" + model.id(), predictions);
         record(target, model, parameters.asMap(), predictions.size() + " predictions");
         return predictions;
+    }
+
+    private ServiceFailure failure(TwinPrintService service, Throwable cause) {
+        return new ServiceFailure(catalog.entryOf(service).orElse(null), service.id(), cause);
     }
 
     private void record(Case target, TwinPrintService service, Map<String, String> parameters, String summary) {

@@ -14,6 +14,7 @@ import org.twinprint.core.spi.TwinPrintService;
 public class ServiceCatalog {
 
     private final List<ServiceEntry> entries = new CopyOnWriteArrayList<>();
+    private final List<PluginProblem> problems = new CopyOnWriteArrayList<>();
 
     /** Registers a service under each extension point it implements. */
     public void add(TwinPrintService service, String pluginId, String pluginVersion) {
@@ -52,6 +53,18 @@ public class ServiceCatalog {
 
     public List<String> ids(ServiceKind kind) {
         return entries().stream().filter(e -> e.kind() == kind).map(e -> e.service().id()).toList();
+    }
+
+    /** Plugins that failed to start or to create their services; the rest works without them. */
+    public List<PluginProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Records a plugin failure seen outside the catalog (a bundle that did not start, say). */
+    public void reportProblem(PluginProblem problem) {
+        if (!problems.contains(problem)) {
+            problems.add(problem);
+        }
     }
 
     /** The entry of a given service instance, for provenance. */

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
@@ -19,6 +21,7 @@ import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -127,6 +130,68 @@ class WorkbenchTest {
         Case c = TwinPrintSession.get().currentCase();
         assertTrue(c.labelMap().segment("Bone").isPresent(), "the form's default segment name is used");
         assertEquals("segment.threshold", c.provenance().get(c.provenance().size() - 1).serviceId());
+    }
+
+    @Test
+    @Order(7)
+    void toolsMenuListsTheToolsOfInstalledPluginsByName() {
+        Set<String> items = menuItems("Tools");
+        assertTrue(items.contains("Otsu threshold (example lab)  (org.twinprint.examples.lab)"), items.toString());
+        assertTrue(items.contains("Threshold  (org.twinprint.segmentation.core)"), items.toString());
+    }
+
+    @Test
+    @Order(8)
+    void pluginsThatFailToStartAreNamedInTheErrorLog() throws Exception {
+        String log = Files.readString(Platform.getLogFileLocation().toFile().toPath());
+        assertTrue(log.contains("TwinPrint plugin org.twinprint.examples.broken component"), log);
+        assertTrue(log.contains("calibration table not found"), log);
+        assertTrue(log.contains("TwinPrint plugin org.twinprint.examples.broken.activator did not start"), log);
+    }
+
+    @Test
+    @Order(9)
+    void aToolThatThrowsInsideItsJobIsReportedByPluginAndUndone() throws Exception {
+        Case c = TwinPrintSession.get().currentCase();
+        List<String> segmentsBefore = c.labelMap().segments().stream().map(Segment::name).toList();
+        byte[] labelsBefore = c.labelMap().labels().clone();
+        ToolsView tools = (ToolsView) page().showView(TwinPrintPerspective.TOOLS_VIEW);
+        assertTrue(tools.select("broken.when-run"));
+        IStatus status = waitFor(tools.runSelected());
+        assertEquals(IStatus.ERROR, status.getSeverity());
+        assertTrue(status.getMessage().contains("'broken.when-run' of plugin org.twinprint.examples.broken 0.1.0"),
+                status.getMessage());
+        assertTrue(status.getMessage().contains("failed: index 42 out of bounds"), status.getMessage());
+        assertEquals(segmentsBefore, c.labelMap().segments().stream().map(Segment::name).toList());
+        assertTrue(Arrays.equals(labelsBefore, c.labelMap().labels()), "the half-done edit is rolled back");
+
+        assertTrue(tools.select("segment.largest-island"));
+        assertTrue(waitFor(tools.runSelected()).isOK(), "other tools still run");
+    }
+
+    @Test
+    @Order(10)
+    void aViewThatThrowsLeavesTheWorkbenchUp() throws Exception {
+        try {
+            page().showView("org.twinprint.examples.broken.view");
+        } catch (PartInitException expected) {
+            // the workbench may refuse the view instead of showing an error part: both are fine
+        }
+        spin(300);
+        assertNotNull(page().showView(TwinPrintPerspective.CASE_VIEW), "the workbench still works");
+        Screenshots.capture(page().getWorkbenchWindow().getShell(), "workbench-broken-plugin.png");
+    }
+
+    private static Set<String> menuItems(String menu) {
+        Set<String> labels = new HashSet<>();
+        for (MenuItem item : page().getWorkbenchWindow().getShell().getMenuBar().getItems()) {
+            if (item.getText().replace("&", "").equals(menu)) {
+                item.getMenu().notifyListeners(SWT.Show, new Event());
+                Arrays.stream(item.getMenu().getItems()).map(i -> i.getText().replace("&", "").split("\t")[0])
+                        .forEach(labels::add);
+            }
+        }
+        return labels;
     }
 
     private static void joinCaseJobs() {

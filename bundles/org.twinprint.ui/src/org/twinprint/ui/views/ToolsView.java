@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 import org.twinprint.core.model.Case;
 import org.twinprint.core.service.CaseOperations;
+import org.twinprint.core.service.PluginProblem;
 import org.twinprint.core.service.ServiceEntry;
 import org.twinprint.core.service.ServiceKind;
 import org.twinprint.core.spi.SegmentationTool;
@@ -56,6 +57,14 @@ public final class ToolsView extends ViewPart {
         if (!entries.isEmpty()) {
             tools.select(0);
             showForm();
+        }
+        List<PluginProblem> problems = TwinPrintSession.get().operations().catalog().problems();
+        if (!problems.isEmpty()) {
+            Label warning = new Label(parent, SWT.WRAP);
+            warning.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+            warning.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+            warning.setText(problems.size() + " plugin problem(s), see the Error Log:\n"
+                    + String.join("\n", problems.stream().map(PluginProblem::toString).toList()));
         }
     }
 
