@@ -5,12 +5,29 @@ twinprint_launch() {
   local launcher
   launcher=$(ls "$TWINPRINT_PRODUCT"/plugins/org.eclipse.equinox.launcher_*.jar 2>/dev/null | head -n 1)
   [ -n "$launcher" ] || { twinprint_log "product not built: $TWINPRINT_PRODUCT"; return 1; }
-  "$JAVA_HOME/bin/java" -Djava.library.path="$TWINPRINT_LIBPATH" --enable-native-access=ALL-UNNAMED \
+  # TWINPRINT_VMARGS: extra JVM options, e.g. -Dtwinprint.nodemo=true (split on spaces)
+  # shellcheck disable=SC2086
+  "$JAVA_HOME/bin/java" -Djava.library.path="$TWINPRINT_LIBPATH" --enable-native-access=ALL-UNNAMED ${TWINPRINT_VMARGS:-} \
     -jar "$launcher" -application "$app" -nosplash -consoleLog "$@"
+}
+
+# Installs a feature from a p2 repository into the product with p2's director (run by Tycho's
+# director goal, so the product needs no p2 UI of its own). The plugin is there at the next start.
+twinprint_install_plugin() {
+  local feature=${1:-} repository="$TWINPRINT_REPOSITORY"
+  [ -n "$feature" ] || { twinprint_log "usage: releng/run install-plugin <feature-id> [--repository DIR|URL]"; return 2; }
+  if [ "${2:-}" = "--repository" ]; then repository=${3:?--repository needs a folder or URL}; fi
+  case "$repository" in *:*) ;; *) repository="file:$(cd "$repository" && pwd)" ;; esac
+  twinprint_log "installing $feature from $repository into $TWINPRINT_PRODUCT"
+  (cd "$TWINPRINT_ROOT" && ./mvnw -B -q -N org.eclipse.tycho:tycho-p2-director-plugin:5.0.2:director \
+    -Drepositories="$repository" -DinstallIUs="$feature.feature.group" \
+    -Ddestination="$TWINPRINT_PRODUCT" -Dprofile=DefaultProfile) >&2
+  twinprint_log "installed $feature; 'releng/run tools' lists its services"
 }
 
 # Builds the product when it is missing or older than any source file.
 twinprint_build_if_needed() {
+  [ "$TWINPRINT_PRODUCT" = "$TWINPRINT_BUILT_PRODUCT" ] || return 0  # a copy is used as it is
   local stamp="$TWINPRINT_PRODUCT/.built"
   if [ -f "$stamp" ] && [ -z "$(find "$TWINPRINT_ROOT"/{bundles,features,product,targetplatform} "$TWINPRINT_ROOT/pom.xml" \
         -newer "$stamp" -type f -not -path '*/target/*' -not -name '.*' 2>/dev/null | head -n 1)" ]; then

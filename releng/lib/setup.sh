@@ -53,6 +53,8 @@ twinprint_setup() {
   "$TWINPRINT_ROOT/releng/lib/install-debian-jars"
 }
 
-# Where the build materialises the product.
-TWINPRINT_PRODUCT="$TWINPRINT_ROOT/product/target/products/org.twinprint.product/linux/gtk/x86_64"
-export TWINPRINT_PRODUCT
+# Where the build materialises the product (TWINPRINT_PRODUCT may point at a copy of it instead).
+TWINPRINT_BUILT_PRODUCT="$TWINPRINT_ROOT/product/target/products/org.twinprint.product/linux/gtk/x86_64"
+TWINPRINT_PRODUCT="${TWINPRINT_PRODUCT:-$TWINPRINT_BUILT_PRODUCT}"
+TWINPRINT_REPOSITORY="$TWINPRINT_ROOT/product/target/repository"
+export TWINPRINT_BUILT_PRODUCT TWINPRINT_PRODUCT TWINPRINT_REPOSITORY

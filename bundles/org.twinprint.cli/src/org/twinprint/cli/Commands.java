@@ -41,6 +41,8 @@ public final class Commands {
                 + " (dimensions, spacing, origin, direction in LPS mm, value range, warnings)");
         SUBCOMMANDS.put("tools", "tools                      list every service with its plugin, version and"
                 + " parameters");
+        SUBCOMMANDS.put("install-plugin", "install-plugin <feature-id> [--repository DIR|URL]   install a lab"
+                + " plugin from a p2 repository (default: the one this build made) into the product");
         SUBCOMMANDS.put("segment", "segment <path|demo> <tool> [--flag value]... [+ <tool> [--flag value]...]"
                 + " [--out report.json]   run segmentation tools in order and print the case report");
     }
@@ -65,6 +67,7 @@ public final class Commands {
             case "info" -> info(rest);
             case "demo" -> demo(rest);
             case "segment" -> segment(rest);
+            case "install-plugin" -> usage("install-plugin changes the installation: run it as 'releng/run install-plugin'");
             default -> usage("unknown subcommand '" + command + "'");
             };
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,11 @@
 package org.twinprint.ui;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
@@ -19,6 +24,19 @@ public final class TwinPrintWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public void postStartup() {
         PluginProblems.logAll(TwinPrintSession.get().operations().catalog());
+        String menuReport = System.getProperty("twinprint.menuReport");
+        if (menuReport != null) {
+            IWorkbench workbench = getWorkbenchConfigurer().getWorkbench();
+            workbench.getDisplay().asyncExec(() -> {
+                try {
+                    MenuReport.write(workbench.getActiveWorkbenchWindow().getShell(), Path.of(menuReport));
+                } catch (IOException e) {
+                    ILog.of(getClass()).error(menuReport + ": cannot write the menu report", e);
+                }
+                workbench.close();
+            });
+            return;
+        }
         if (!Boolean.getBoolean("twinprint.nodemo")) {
             OpenDemoHandler.schedule();
         }
