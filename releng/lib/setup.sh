@@ -8,9 +8,10 @@ export TWINPRINT_ROOT TWINPRINT_LIBPATH
 twinprint_log() { echo "[twinprint] $*" >&2; }
 
 # Debian packages: VTK and PixelMed (no Maven registry has them), Xvfb for the UI tests and
-# headless screenshots, GTK 3 for SWT.
+# headless screenshots, GTK 3 for SWT; admesh and Savitar check exported models in the tests.
 twinprint_install_packages() {
-  local wanted=(libvtk9-java libpixelmed-java libpixelmed-imageio-java xvfb xauth libgtk-3-0 fonts-dejavu-core)
+  local wanted=(libvtk9-java libpixelmed-java libpixelmed-imageio-java xvfb xauth libgtk-3-0 fonts-dejavu-core
+    admesh python3-savitar)
   local missing=()
   for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -24,6 +24,9 @@ import org.twinprint.core.spi.Problem;
 import org.twinprint.core.spi.Progress;
 import org.twinprint.core.spi.SegmentationTool;
 import org.twinprint.demo.DemoCase;
+import org.twinprint.meshing.core.ModelPipeline;
+import org.twinprint.meshing.core.Printer;
+import org.twinprint.meshing.core.Printers;
 
 /**
  * The subcommands of {@code releng/run}. Each one calls the same services the workbench calls,
@@ -41,6 +44,9 @@ public final class Commands {
                 + " (dimensions, spacing, origin, direction in LPS mm, value range, warnings)");
         SUBCOMMANDS.put("tools", "tools                      list every service with its plugin, version and"
                 + " parameters");
+        SUBCOMMANDS.put("model", "model [<path>] --segment <preset|LO:HI> [--largest] [--smooth N] [--reduce"
+                + " TRIANGLES|RATIO] --out <file.stl|.obj|.ply|.3mf> [--report report.json] [--printer NAME]"
+                + "   CT to printable model (no <path>: the demo case)");
         SUBCOMMANDS.put("install-plugin", "install-plugin <feature-id> [--repository DIR|URL]   install a lab"
                 + " plugin from a p2 repository (default: the one this build made) into the product");
         SUBCOMMANDS.put("segment", "segment <path|demo> <tool> [--flag value]... [+ <tool> [--flag value]...]"
@@ -67,6 +73,7 @@ public final class Commands {
             case "info" -> info(rest);
             case "demo" -> demo(rest);
             case "segment" -> segment(rest);
+            case "model" -> model(rest);
             case "install-plugin" -> usage("install-plugin changes the installation: run it as 'releng/run install-plugin'");
             default -> usage("unknown subcommand '" + command + "'");
             };
@@ -171,6 +178,61 @@ public final class Commands {
             out.print(json);
         }
         return 0;
+    }
+
+    private int model(List<String> args) throws IOException {
+        Flags flags = Flags.parse(args, List.of(ParameterSpec.flag("largest", "", false, "")));
+        String range = flags.take("segment");
+        String outFile = flags.take("out");
+        if (range == null || outFile == null) {
+            return usage("model needs --segment <preset|LO:HI> and --out <file>");
+        }
+        boolean largest = Boolean.parseBoolean(flags.take("largest"));
+        String smooth = flags.take("smooth");
+        String reduce = flags.take("reduce");
+        String reportFile = flags.take("report");
+        String printerName = flags.take("printer");
+        if (!flags.values().isEmpty()) {
+            return usage("model: unknown flag --" + flags.values().keySet().iterator().next());
+        }
+        if (flags.positional().size() > 1) {
+            return usage("model takes at most one input path");
+        }
+        Printer printer = printerName == null ? Printers.defaults().get(0)
+                : Printers.find(Printers.defaults(), printerName);
+        int iterations;
+        try {
+            iterations = smooth == null ? 0 : Integer.parseInt(smooth);
+        } catch (NumberFormatException e) {
+            return usage("--smooth takes a whole number of iterations, not '" + smooth + "'");
+        }
+        Progress progress = new ConsoleProgress(err);
+        long start = System.nanoTime();
+        Case c;
+        if (flags.positional().isEmpty()) {
+            c = DemoCase.load(operations, progress);
+        } else {
+            Path path = Path.of(flags.positional().get(0));
+            c = new Case(path.getFileName().toString());
+            reportProblems(operations.importInto(c, path, Map.of(), progress).problems());
+        }
+        long loaded = System.nanoTime();
+        ModelPipeline.Result result = new ModelPipeline(operations).run(c,
+                new ModelPipeline.Options(range, largest, iterations, reduce, Path.of(outFile), printer), progress);
+        err.printf("[twinprint] stage load: %d ms%n", (loaded - start) / 1_000_000);
+        result.stageMillis().forEach((stage, ms) -> err.printf("[twinprint] stage %s: %d ms%n", stage, ms));
+        Map<String, Object> report = new LinkedHashMap<>(result.report().toMap());
+        report.put("stageMillis", result.stageMillis());
+        report.put("provenance", CaseReport.of(c).get("provenance"));
+        String json = Json.write(report);
+        if (reportFile != null) {
+            AtomicFiles.writeString(Path.of(reportFile), json);
+        } else {
+            out.print(json);
+        }
+        out.println("Model: " + Path.of(outFile).toAbsolutePath() + " (" + result.mesh().triangleCount() + " triangles, "
+                + (result.report().printable() ? "printable" : "NOT printable: see the report") + ")");
+        return result.report().printable() ? 0 : 1;
     }
 
     private static List<List<String>> splitSteps(List<String> words) {

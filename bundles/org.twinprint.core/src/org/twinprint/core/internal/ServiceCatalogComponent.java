@@ -26,6 +26,7 @@ import org.twinprint.core.spi.Exporter;
 import org.twinprint.core.spi.ImplantDesigner;
 import org.twinprint.core.spi.Importer;
 import org.twinprint.core.spi.MeshFilter;
+import org.twinprint.core.spi.Mesher;
 import org.twinprint.core.spi.OutcomeModel;
 import org.twinprint.core.spi.SegmentationTool;
 import org.twinprint.core.spi.TwinPrintService;
@@ -127,6 +128,15 @@ public class ServiceCatalogComponent extends ServiceCatalog {
     }
 
     void removeSegmentationTool(SegmentationTool s) {
+        remove(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addMesher(Mesher s, ServiceReference<Mesher> ref) {
+        bind(s, ref);
+    }
+
+    void removeMesher(Mesher s) {
         remove(s);
     }
 

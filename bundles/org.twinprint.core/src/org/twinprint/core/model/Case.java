@@ -79,6 +79,19 @@ public final class Case {
         fireChanged();
     }
 
+    /** Puts a filtered mesh where its input was (or adds it when the input is not in the case). */
+    public void replaceMesh(Mesh old, Mesh replacement) {
+        synchronized (this) {
+            int at = meshes.indexOf(old);
+            if (at >= 0) {
+                meshes.set(at, replacement);
+            } else {
+                meshes.add(replacement);
+            }
+        }
+        fireChanged();
+    }
+
     public void putResult(String key, Object value) {
         synchronized (this) {
             results.put(key, value);

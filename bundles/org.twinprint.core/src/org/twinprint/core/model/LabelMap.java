@@ -60,6 +60,19 @@ public final class LabelMap {
         throw new IllegalStateException("a label map holds at most " + MAX_LABEL + " segments");
     }
 
+    /** Adds a segment under a chosen label, which must be free. */
+    public Segment addSegment(int label, String name, int rgb) {
+        if (segment(name).isPresent()) {
+            throw new IllegalArgumentException("a segment named '" + name + "' exists already");
+        }
+        if (segments.stream().anyMatch(s -> s.label() == label)) {
+            throw new IllegalArgumentException("label " + label + " is taken");
+        }
+        Segment s = new Segment(label, name, rgb);
+        segments.add(s);
+        return s;
+    }
+
     /** Drops every segment not in the given list (used to undo a failed edit). */
     public void retainSegments(List<Segment> keep) {
         segments.retainAll(keep);

@@ -4,15 +4,27 @@ import java.util.Objects;
 
 /**
  * A triangle surface in patient LPS millimetres: vertex coordinates as x,y,z triples and
- * triangles as vertex index triples, counter-clockwise seen from outside.
+ * triangles as vertex index triples, counter-clockwise seen from outside, with the display
+ * colour of the structure it shows.
  */
-public record Mesh(String name, float[] vertices, int[] triangles) {
+public record Mesh(String name, int rgb, float[] vertices, int[] triangles) {
+
+    /** Light bone grey, for meshes that come without a colour. */
+    public static final int DEFAULT_RGB = 0xe3dac9;
+
+    public Mesh(String name, float[] vertices, int[] triangles) {
+        this(name, DEFAULT_RGB, vertices, triangles);
+    }
 
     public Mesh {
         Objects.requireNonNull(name, "name");
         if (vertices.length % 3 != 0 || triangles.length % 3 != 0) {
             throw new IllegalArgumentException("mesh arrays must hold triples");
         }
+    }
+
+    public Mesh withName(String newName) {
+        return new Mesh(newName, rgb, vertices, triangles);
     }
 
     public int vertexCount() {

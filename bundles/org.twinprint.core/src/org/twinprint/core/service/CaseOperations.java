@@ -9,11 +9,16 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.twinprint.core.model.Case;
+import org.twinprint.core.model.Mesh;
 import org.twinprint.core.model.ProvenanceEntry;
+import org.twinprint.core.model.Segment;
 import org.twinprint.core.model.Series;
 import org.twinprint.core.spi.CanceledException;
+import org.twinprint.core.spi.Exporter;
 import org.twinprint.core.spi.ImportResult;
 import org.twinprint.core.spi.Importer;
+import org.twinprint.core.spi.MeshFilter;
+import org.twinprint.core.spi.Mesher;
 import org.twinprint.core.spi.OutcomeModel;
 import org.twinprint.core.spi.Parameters;
 import org.twinprint.core.spi.Prediction;
@@ -59,10 +64,13 @@ public final class CaseOperations {
         for (Series s : result.series()) {
             target.addSeries(s);
         }
+        for (Mesh m : result.meshes()) {
+            target.addMesh(m);
+        }
         Map<String, String> recorded = new LinkedHashMap<>(parameters.asMap());
         recorded.put("path", path.toString());
-        record(target, importer, recorded, result.series().size() + " series loaded, " + result.problems().size()
-                + " files with problems");
+        record(target, importer, recorded, result.series().size() + " series and " + result.meshes().size()
+                + " meshes loaded, " + result.problems().size() + " files with problems");
         return result;
     }
 
@@ -82,6 +90,58 @@ public final class CaseOperations {
         record(target, tool, parameters.asMap(), summary);
         target.fireChanged();
         return summary;
+    }
+
+    /** Surfaces one segment and adds the mesh to the case. */
+    public Mesh mesh(Case target, Mesher mesher, Segment segment, Map<String, String> raw, Progress progress) {
+        Parameters parameters = Parameters.of(mesher.parameters(), raw);
+        Mesh mesh;
+        try {
+            mesh = mesher.mesh(target, segment, parameters, progress);
+        } catch (CanceledException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw failure(mesher, e);
+        }
+        target.addMesh(mesh);
+        Map<String, String> recorded = new LinkedHashMap<>(parameters.asMap());
+        recorded.put("segment", segment.name());
+        record(target, mesher, recorded, mesh.name() + ": " + mesh.triangleCount() + " triangles");
+        return mesh;
+    }
+
+    /** Runs a mesh filter; the result replaces the input mesh in the case. */
+    public Mesh filter(Case target, MeshFilter filter, Mesh input, Map<String, String> raw, Progress progress) {
+        Parameters parameters = Parameters.of(filter.parameters(), raw);
+        Mesh output;
+        try {
+            output = filter.apply(input, parameters, progress);
+        } catch (CanceledException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw failure(filter, e);
+        }
+        target.replaceMesh(input, output);
+        Map<String, String> recorded = new LinkedHashMap<>(parameters.asMap());
+        recorded.put("mesh", input.name());
+        record(target, filter, recorded, input.triangleCount() + " -> " + output.triangleCount() + " triangles");
+        return output;
+    }
+
+    /** Writes the case (or its meshes) with an exporter; the file appears whole or not at all. */
+    public void export(Case source, Exporter exporter, Path file, Map<String, String> raw, Progress progress)
+            throws IOException {
+        Parameters parameters = Parameters.of(exporter.parameters(), raw);
+        try {
+            exporter.export(source, file, parameters, progress);
+        } catch (CanceledException | IOException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw failure(exporter, e);
+        }
+        Map<String, String> recorded = new LinkedHashMap<>(parameters.asMap());
+        recorded.put("file", file.toString());
+        record(source, exporter, recorded, "wrote " + file.getFileName());
     }
 
     public List<Prediction> predict(Case target, OutcomeModel model, Map<String, String> raw, Progress progress) {

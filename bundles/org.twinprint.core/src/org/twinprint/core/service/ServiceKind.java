@@ -5,6 +5,7 @@ import org.twinprint.core.spi.Exporter;
 import org.twinprint.core.spi.ImplantDesigner;
 import org.twinprint.core.spi.Importer;
 import org.twinprint.core.spi.MeshFilter;
+import org.twinprint.core.spi.Mesher;
 import org.twinprint.core.spi.OutcomeModel;
 import org.twinprint.core.spi.SegmentationTool;
 import org.twinprint.core.spi.TwinPrintService;
@@ -13,6 +14,7 @@ import org.twinprint.core.spi.TwinPrintService;
 public enum ServiceKind {
     IMPORTER(Importer.class, "importer"),
     SEGMENTATION_TOOL(SegmentationTool.class, "segmentation tool"),
+    MESHER(Mesher.class, "mesher"),
     MESH_FILTER(MeshFilter.class, "mesh filter"),
     EXPORTER(Exporter.class, "exporter"),
     IMPLANT_DESIGNER(ImplantDesigner.class, "implant designer"),

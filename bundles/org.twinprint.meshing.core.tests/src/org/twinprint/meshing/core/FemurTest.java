@@ -1,0 +1,74 @@
+package org.twinprint.meshing.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinprint.core.model.Mesh;
+import org.twinprint.core.spi.Progress;
+
+/** The femur of gfxmorph_bone_stl: a closed, genus-0 bone of 20,308 triangles and 399,255 mm³. */
+class FemurTest {
+
+    private static final double FEMUR_MM3 = 399_255;
+
+    @Test
+    void femurRoundTripsThroughImportReportAndExportWithIdenticalVolume(@TempDir Path dir) throws IOException {
+        Mesh femur = StlFormat.read(Shapes.femur());
+        assertEquals(20_308, femur.triangleCount());
+        assertEquals(10_156, femur.vertexCount(), "corners of the file welded into shared vertices");
+        PrintabilityReport report = PrintabilityReport.of(femur, Printers.defaults().get(2));
+        assertTrue(report.topology().closed() && report.topology().manifold(), "closed and manifold");
+        assertTrue(report.topology().consistentlyOriented());
+        assertEquals(FEMUR_MM3, report.volumeMm3(), FEMUR_MM3 * 0.0005, "volume from the data's INFO.txt");
+        assertEquals(52_193, report.areaMm2(), 52_193 * 0.0005);
+        assertEquals(1, report.topology().shells());
+
+        Path binary = dir.resolve("femur.stl");
+        StlFormat.writeBinary(binary, List.of(femur));
+        Mesh again = StlFormat.read(binary);
+        assertEquals(femur.volumeMm3(), again.volumeMm3(), 0.0, "binary STL keeps every float");
+        assertArrayEquals(femur.triangles(), again.triangles());
+
+        Path ascii = dir.resolve("femur-ascii.stl");
+        StlFormat.writeAscii(ascii, List.of(femur));
+        assertTrue(Files.readString(ascii).startsWith("solid femur (units mm, coordinates patient LPS)"));
+        assertEquals(femur.volumeMm3(), StlFormat.read(ascii).volumeMm3(), FEMUR_MM3 * 1e-6);
+        byte[] header = java.util.Arrays.copyOf(Files.readAllBytes(binary), 80);
+        assertTrue(new String(header, java.nio.charset.StandardCharsets.US_ASCII).contains("units mm"));
+    }
+
+    @Test
+    void smoothingKeepsTheFemurClosedAndItsVolume() throws IOException {
+        Mesh femur = StlFormat.read(Shapes.femur());
+        Mesh smooth = TaubinSmoothing.smooth(femur, 20, Progress.NONE);
+        assertTrue(MeshTopology.of(smooth).watertight());
+        assertEquals(femur.volumeMm3(), smooth.volumeMm3(), femur.volumeMm3() * 0.005);
+    }
+
+    @Test
+    void reducingToAQuarterKeepsTheFemurWatertightAndItsShape() throws IOException {
+        Mesh femur = StlFormat.read(Shapes.femur());
+        Mesh reduced = EdgeCollapse.reduce(femur, 5_000, Progress.NONE);
+        assertEquals(5_000, reduced.triangleCount(), 2);
+        MeshTopology t = MeshTopology.of(reduced);
+        assertTrue(t.watertight(), t.toString());
+        assertEquals(1, t.shells());
+        assertEquals(femur.volumeMm3(), reduced.volumeMm3(), femur.volumeMm3() * 0.01);
+        assertEquals(femur.areaMm2(), reduced.areaMm2(), femur.areaMm2() * 0.02);
+    }
+
+    @Test
+    void reductionTargetsReadAsCountsOrFractions() {
+        assertEquals(500, MeshReduction.targetTriangles("0.5", 1000));
+        assertEquals(200, MeshReduction.targetTriangles("200", 1000));
+        assertEquals(1000, MeshReduction.targetTriangles("5000", 1000));
+    }
+}

@@ -1,0 +1,430 @@
+package org.twinprint.meshing.core;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import org.twinprint.core.model.Mesh;
+import org.twinprint.core.spi.Progress;
+
+/**
+ * Reduces a closed mesh to a triangle budget by collapsing cheap edges, where the cost is the
+ * quadric error of Garland and Heckbert. A collapse is refused when it would break
+ * the surface: when the two ends share more neighbours than the two triangles between them (the
+ * link condition, which keeps the mesh manifold), when a triangle around it would flip or
+ * collapse to a sliver (which keeps the orientation), or when it would leave a vertex with fewer
+ * than three neighbours. So a watertight input stays watertight.
+ */
+final class EdgeCollapse {
+
+    private static final double MIN_NORMAL_COS = 0.2;
+    /** Edges looked at per collapse: more is closer to the greedy order, fewer is faster. */
+    private static final int CHOICES = 6;
+    /** Candidates come from this many triangles ahead of the sweep's cursor. */
+    private static final int WINDOW = 32;
+    /** How far the cursor moves per step. */
+    private static final int STEP = 2;
+    private static final int MAX_SWEEPS = 40;
+
+    private final double[] pos;
+    private final int[] tri;
+    private final boolean[] deadTriangle;
+    private final boolean[] deadVertex;
+    private final double[] quadric;
+    private final int[][] trianglesOf;
+    private final int[] triangleCount;
+    private final int[] mark;
+    private int markStamp;
+    private int alive;
+    private final double[] target = new double[3];
+
+    private EdgeCollapse(Mesh mesh) {
+        int nv = mesh.vertexCount();
+        float[] v = mesh.vertices();
+        pos = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            pos[i] = v[i];
+        }
+        tri = mesh.triangles().clone();
+        deadTriangle = new boolean[mesh.triangleCount()];
+        deadVertex = new boolean[nv];
+        quadric = new double[10 * nv];
+        triangleCount = new int[nv];
+        mark = new int[nv];
+        for (int t : tri) {
+            triangleCount[t]++;
+        }
+        trianglesOf = new int[nv][];
+        for (int i = 0; i < nv; i++) {
+            trianglesOf[i] = new int[Math.max(4, triangleCount[i] + 2)];
+            triangleCount[i] = 0;
+        }
+        for (int t = 0; t < deadTriangle.length; t++) {
+            for (int k = 0; k < 3; k++) {
+                int vi = tri[3 * t + k];
+                trianglesOf[vi][triangleCount[vi]++] = t;
+            }
+        }
+        vertexQuadrics();
+        alive = deadTriangle.length;
+    }
+
+    static Mesh reduce(Mesh mesh, int targetTriangles, Progress progress) {
+        if (targetTriangles >= mesh.triangleCount()) {
+            return mesh;
+        }
+        EdgeCollapse c = new EdgeCollapse(mesh);
+        c.run(Math.max(4, targetTriangles), progress);
+        return c.result(mesh);
+    }
+
+    /**
+     * Each vertex's quadric: the sum over its triangles of the squared distance to their planes,
+     * weighted by area. Vertices are independent, so this runs in parallel without locks.
+     */
+    private void vertexQuadrics() {
+        int nv = deadVertex.length;
+        IntStream.range(0, (nv + 8191) / 8192).parallel().forEach(block -> {
+            int end = Math.min(nv, (block + 1) * 8192);
+            for (int v = block * 8192; v < end; v++) {
+                double q0 = 0, q1 = 0, q2 = 0, q3 = 0, q4 = 0, q5 = 0, q6 = 0, q7 = 0, q8 = 0, q9 = 0;
+                for (int i = 0; i < triangleCount[v]; i++) {
+                    int t = trianglesOf[v][i];
+                    int a = 3 * tri[3 * t], b = 3 * tri[3 * t + 1], c = 3 * tri[3 * t + 2];
+                    double ux = pos[b] - pos[a], uy = pos[b + 1] - pos[a + 1], uz = pos[b + 2] - pos[a + 2];
+                    double wx = pos[c] - pos[a], wy = pos[c + 1] - pos[a + 1], wz = pos[c + 2] - pos[a + 2];
+                    double nx = uy * wz - uz * wy, ny = uz * wx - ux * wz, nz = ux * wy - uy * wx;
+                    double len = Math.sqrt(nx * nx + ny * ny + nz * nz);
+                    if (len == 0) {
+                        continue;
+                    }
+                    double w = len / 2; // area
+                    nx /= len;
+                    ny /= len;
+                    nz /= len;
+                    double d = -(nx * pos[a] + ny * pos[a + 1] + nz * pos[a + 2]);
+                    q0 += w * nx * nx;
+                    q1 += w * nx * ny;
+                    q2 += w * nx * nz;
+                    q3 += w * nx * d;
+                    q4 += w * ny * ny;
+                    q5 += w * ny * nz;
+                    q6 += w * ny * d;
+                    q7 += w * nz * nz;
+                    q8 += w * nz * d;
+                    q9 += w * d * d;
+                }
+                int q = 10 * v;
+                quadric[q] = q0;
+                quadric[q + 1] = q1;
+                quadric[q + 2] = q2;
+                quadric[q + 3] = q3;
+                quadric[q + 4] = q4;
+                quadric[q + 5] = q5;
+                quadric[q + 6] = q6;
+                quadric[q + 7] = q7;
+                quadric[q + 8] = q8;
+                quadric[q + 9] = q9;
+            }
+        });
+    }
+
+    /** Error of placing a vertex with quadric q (sum of a and b) at (x, y, z). */
+    private static double error(double[] q, double x, double y, double z) {
+        return q[0] * x * x + 2 * q[1] * x * y + 2 * q[2] * x * z + 2 * q[3] * x + q[4] * y * y + 2 * q[5] * y * z
+                + 2 * q[6] * y + q[7] * z * z + 2 * q[8] * z + q[9];
+    }
+
+    private final double[] sum = new double[10];
+
+    /** Best position for merging a and b into {@link #target}; returns its error. */
+    private double plan(int a, int b) {
+        for (int j = 0; j < 10; j++) {
+            sum[j] = quadric[10 * a + j] + quadric[10 * b + j];
+        }
+        double[] q = sum;
+        double det = q[0] * (q[4] * q[7] - q[5] * q[5]) - q[1] * (q[1] * q[7] - q[5] * q[2])
+                + q[2] * (q[1] * q[5] - q[4] * q[2]);
+        double ax = pos[3 * a], ay = pos[3 * a + 1], az = pos[3 * a + 2];
+        double bx = pos[3 * b], by = pos[3 * b + 1], bz = pos[3 * b + 2];
+        double edge2 = (ax - bx) * (ax - bx) + (ay - by) * (ay - by) + (az - bz) * (az - bz);
+        if (Math.abs(det) > 1e-12 * Math.max(1e-30, Math.pow(q[0] + q[4] + q[7], 3))) {
+            // solve the 3x3 system by Cramer's rule
+            double r0 = -q[3], r1 = -q[6], r2 = -q[8];
+            double x = (r0 * (q[4] * q[7] - q[5] * q[5]) - q[1] * (r1 * q[7] - q[5] * r2) + q[2] * (r1 * q[5] - q[4] * r2)) / det;
+            double y = (q[0] * (r1 * q[7] - q[5] * r2) - r0 * (q[1] * q[7] - q[5] * q[2]) + q[2] * (q[1] * r2 - r1 * q[2])) / det;
+            double z = (q[0] * (q[4] * r2 - r1 * q[5]) - q[1] * (q[1] * r2 - r1 * q[2]) + r0 * (q[1] * q[5] - q[4] * q[2])) / det;
+            double mx = (ax + bx) / 2, my = (ay + by) / 2, mz = (az + bz) / 2;
+            double far2 = (x - mx) * (x - mx) + (y - my) * (y - my) + (z - mz) * (z - mz);
+            if (far2 <= edge2) { // stay near the edge: far optima come from nearly flat quadrics
+                target[0] = x;
+                target[1] = y;
+                target[2] = z;
+                return Math.max(0, error(q, x, y, z));
+            }
+        }
+        double ea = error(q, ax, ay, az), eb = error(q, bx, by, bz);
+        double mx = (ax + bx) / 2, my = (ay + by) / 2, mz = (az + bz) / 2;
+        double em = error(q, mx, my, mz);
+        if (em <= ea && em <= eb) {
+            target[0] = mx;
+            target[1] = my;
+            target[2] = mz;
+            return Math.max(0, em);
+        }
+        boolean useA = ea <= eb;
+        target[0] = useA ? ax : bx;
+        target[1] = useA ? ay : by;
+        target[2] = useA ? az : bz;
+        return Math.max(0, Math.min(ea, eb));
+    }
+
+    /**
+     * Multiple-choice collapse (after Wu and Kobbelt) made cache-friendly: the surface is swept in
+     * storage order, which for extracted surfaces is spatial order, and each step collapses the
+     * cheapest of a few nearby edges if its cost is below the sweep's threshold. The threshold
+     * rises from sweep to sweep (a quantile of sampled edge costs), so cheap edges go first all
+     * over the surface, as with a global priority queue but without one. A fixed seed keeps the
+     * result repeatable.
+     */
+    private void run(int targetTriangles, Progress progress) {
+        SplittableRandom random = new SplittableRandom(20260101L);
+        int triangles = deadTriangle.length;
+        int toRemove = alive - targetTriangles;
+        progress.begin("Reducing to " + targetTriangles + " triangles", 100);
+        int reported = 0;
+        for (int sweep = 0; alive > targetTriangles && sweep < MAX_SWEEPS; sweep++) {
+            double threshold = sweepThreshold(random, targetTriangles, sweep);
+            int before = alive;
+            for (int cursor = 0; cursor < triangles && alive > targetTriangles; cursor += STEP) {
+                int bestA = -1, bestB = -1;
+                double bestCost = threshold;
+                double bx = 0, by = 0, bz = 0;
+                for (int s = 0; s < CHOICES; s++) {
+                    int t = cursor + random.nextInt(WINDOW);
+                    if (t >= triangles || deadTriangle[t]) {
+                        continue;
+                    }
+                    int k = random.nextInt(3);
+                    int a = tri[3 * t + k], b = tri[3 * t + (k + 1) % 3];
+                    double cost = plan(a, b);
+                    if (cost <= bestCost) {
+                        bestCost = cost;
+                        bestA = a;
+                        bestB = b;
+                        bx = target[0];
+                        by = target[1];
+                        bz = target[2];
+                    }
+                }
+                if (bestA < 0) {
+                    continue;
+                }
+                target[0] = bx;
+                target[1] = by;
+                target[2] = bz;
+                collapse(bestA, bestB);
+                int done = (int) (100L * (triangles - alive) / Math.max(1, toRemove));
+                if (done > reported) {
+                    progress.worked(done - reported);
+                    reported = done;
+                    progress.checkCanceled();
+                }
+            }
+            if (alive == before && threshold == Double.MAX_VALUE) {
+                break; // nothing left that may be collapsed
+            }
+        }
+    }
+
+    /** The cost below which this sweep collapses: a quantile of a sample, rising with each sweep. */
+    private double sweepThreshold(SplittableRandom random, int targetTriangles, int sweep) {
+        if (sweep >= MAX_SWEEPS / 2) {
+            return Double.MAX_VALUE;
+        }
+        int triangles = deadTriangle.length;
+        double[] sample = new double[4096];
+        int n = 0;
+        for (int tries = 0; n < sample.length && tries < 20 * sample.length; tries++) {
+            int t = random.nextInt(triangles);
+            if (!deadTriangle[t]) {
+                int k = random.nextInt(3);
+                sample[n++] = plan(tri[3 * t + k], tri[3 * t + (k + 1) % 3]);
+            }
+        }
+        if (n == 0) {
+            return Double.MAX_VALUE;
+        }
+        Arrays.sort(sample, 0, n);
+        // collapse about the cheapest share that is still to go, and a little more as sweeps pass
+        double share = Math.min(1.0, (double) (alive - targetTriangles) / alive * (1.0 + 0.5 * sweep));
+        return sample[Math.min(n - 1, (int) (share * n))];
+    }
+
+    /** Merges a into b at {@link #target} if that keeps the surface sound. */
+    private boolean collapse(int a, int b) {
+        double tx = target[0], ty = target[1], tz = target[2];
+        // link condition: common neighbours of a and b are exactly the apexes of their shared triangles
+        markStamp++;
+        int shared = 0;
+        for (int i = 0; i < triangleCount[a]; i++) {
+            int t = trianglesOf[a][i];
+            boolean hasB = false;
+            for (int k = 0; k < 3; k++) {
+                int n = tri[3 * t + k];
+                mark[n] = markStamp;
+                hasB |= n == b;
+            }
+            if (hasB) {
+                shared++;
+            }
+        }
+        if (shared != 2) {
+            return false;
+        }
+        int common = 0;
+        int stamp2 = ++markStamp;
+        for (int i = 0; i < triangleCount[b]; i++) {
+            int t = trianglesOf[b][i];
+            for (int k = 0; k < 3; k++) {
+                int n = tri[3 * t + k];
+                if (n != a && n != b && mark[n] == stamp2 - 1) {
+                    mark[n] = stamp2; // count each common neighbour once
+                    common++;
+                }
+            }
+        }
+        if (common != 2) {
+            return false;
+        }
+        for (int i = 0; i < triangleCount[a]; i++) {
+            int t = trianglesOf[a][i];
+            if (contains(t, b)) {
+                int apex = apex(t, a, b);
+                if (triangleCount[apex] <= 3) {
+                    return false; // would leave a vertex with two neighbours
+                }
+            }
+        }
+        if (flips(a, b, tx, ty, tz) || flips(b, a, tx, ty, tz)) {
+            return false;
+        }
+        // apply: remove the two shared triangles, move a's triangles to b
+        for (int i = triangleCount[a] - 1; i >= 0; i--) {
+            int t = trianglesOf[a][i];
+            if (contains(t, b)) {
+                deadTriangle[t] = true;
+                alive--;
+                for (int k = 0; k < 3; k++) {
+                    removeTriangle(tri[3 * t + k], t);
+                }
+            }
+        }
+        for (int i = 0; i < triangleCount[a]; i++) {
+            int t = trianglesOf[a][i];
+            for (int k = 0; k < 3; k++) {
+                if (tri[3 * t + k] == a) {
+                    tri[3 * t + k] = b;
+                }
+            }
+            addTriangle(b, t);
+        }
+        triangleCount[a] = 0;
+        deadVertex[a] = true;
+        pos[3 * b] = tx;
+        pos[3 * b + 1] = ty;
+        pos[3 * b + 2] = tz;
+        for (int j = 0; j < 10; j++) {
+            quadric[10 * b + j] += quadric[10 * a + j];
+        }
+        return true;
+    }
+
+    /** Would moving vertex v to t turn over, or squash, a triangle of v that does not contain other? */
+    private boolean flips(int v, int other, double tx, double ty, double tz) {
+        for (int i = 0; i < triangleCount[v]; i++) {
+            int t = trianglesOf[v][i];
+            if (contains(t, other)) {
+                continue;
+            }
+            int k = tri[3 * t] == v ? 0 : tri[3 * t + 1] == v ? 1 : 2;
+            int p = 3 * tri[3 * t + (k + 1) % 3], q = 3 * tri[3 * t + (k + 2) % 3], o = 3 * v;
+            double ux = pos[p] - pos[o], uy = pos[p + 1] - pos[o + 1], uz = pos[p + 2] - pos[o + 2];
+            double wx = pos[q] - pos[o], wy = pos[q + 1] - pos[o + 1], wz = pos[q + 2] - pos[o + 2];
+            double n0x = uy * wz - uz * wy, n0y = uz * wx - ux * wz, n0z = ux * wy - uy * wx;
+            ux = pos[p] - tx;
+            uy = pos[p + 1] - ty;
+            uz = pos[p + 2] - tz;
+            wx = pos[q] - tx;
+            wy = pos[q + 1] - ty;
+            wz = pos[q + 2] - tz;
+            double n1x = uy * wz - uz * wy, n1y = uz * wx - ux * wz, n1z = ux * wy - uy * wx;
+            double l0 = Math.sqrt(n0x * n0x + n0y * n0y + n0z * n0z);
+            double l1 = Math.sqrt(n1x * n1x + n1y * n1y + n1z * n1z);
+            if (l1 == 0 || l0 == 0 || (n0x * n1x + n0y * n1y + n0z * n1z) < MIN_NORMAL_COS * l0 * l1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean contains(int t, int v) {
+        return tri[3 * t] == v || tri[3 * t + 1] == v || tri[3 * t + 2] == v;
+    }
+
+    private int apex(int t, int a, int b) {
+        for (int k = 0; k < 3; k++) {
+            int n = tri[3 * t + k];
+            if (n != a && n != b) {
+                return n;
+            }
+        }
+        throw new IllegalStateException("degenerate triangle " + t);
+    }
+
+    private void removeTriangle(int v, int t) {
+        int[] list = trianglesOf[v];
+        for (int i = 0; i < triangleCount[v]; i++) {
+            if (list[i] == t) {
+                list[i] = list[--triangleCount[v]];
+                return;
+            }
+        }
+    }
+
+    private void addTriangle(int v, int t) {
+        if (triangleCount[v] == trianglesOf[v].length) {
+            trianglesOf[v] = Arrays.copyOf(trianglesOf[v], trianglesOf[v].length * 2);
+        }
+        trianglesOf[v][triangleCount[v]++] = t;
+    }
+
+    private Mesh result(Mesh input) {
+        int[] newIndex = new int[deadVertex.length];
+        Arrays.fill(newIndex, -1);
+        int vertices = 0;
+        for (int v = 0; v < deadVertex.length; v++) {
+            if (!deadVertex[v] && triangleCount[v] > 0) {
+                newIndex[v] = vertices++;
+            }
+        }
+        float[] outV = new float[3 * vertices];
+        for (int v = 0; v < deadVertex.length; v++) {
+            if (newIndex[v] >= 0) {
+                outV[3 * newIndex[v]] = (float) pos[3 * v];
+                outV[3 * newIndex[v] + 1] = (float) pos[3 * v + 1];
+                outV[3 * newIndex[v] + 2] = (float) pos[3 * v + 2];
+            }
+        }
+        int[] outT = new int[3 * alive];
+        int n = 0;
+        for (int t = 0; t < deadTriangle.length; t++) {
+            if (!deadTriangle[t]) {
+                outT[n++] = newIndex[tri[3 * t]];
+                outT[n++] = newIndex[tri[3 * t + 1]];
+                outT[n++] = newIndex[tri[3 * t + 2]];
+            }
+        }
+        return new Mesh(input.name(), input.rgb(), outV, outT);
+    }
+}

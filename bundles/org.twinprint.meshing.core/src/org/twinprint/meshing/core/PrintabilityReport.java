@@ -1,0 +1,70 @@
+package org.twinprint.meshing.core;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.twinprint.core.model.Mesh;
+
+/**
+ * Whether a mesh will print: its topology (closed, manifold, oriented, shells), size against a
+ * printer's build volume, and an estimate of material, time and cost.
+ */
+public record PrintabilityReport(String mesh, int triangles, int vertices, MeshTopology topology, double volumeMm3,
+        double areaMm2, double[] boundsMin, double[] boundsMax, Printer printer, boolean fits, double hours,
+        double cost) {
+
+    public static PrintabilityReport of(Mesh m, Printer printer) {
+        MeshTopology topology = MeshTopology.of(m);
+        float[] v = m.vertices();
+        double[] min = { Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE };
+        double[] max = { -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
+        for (int i = 0; i < v.length; i++) {
+            min[i % 3] = Math.min(min[i % 3], v[i]);
+            max[i % 3] = Math.max(max[i % 3], v[i]);
+        }
+        double volume = m.volumeMm3();
+        boolean fits = printer.fits(max[0] - min[0], max[1] - min[1], max[2] - min[2]);
+        double material = Math.abs(volume);
+        return new PrintabilityReport(m.name(), m.triangleCount(), m.vertexCount(), topology, volume, m.areaMm2(), min,
+                max, printer, fits, material / printer.mm3PerHour(), material / 1000 * printer.costPerCm3());
+    }
+
+    public boolean printable() {
+        return topology.watertight() && volumeMm3 > 0 && fits;
+    }
+
+    /** The report as a JSON-ready tree, lengths in mm. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mesh", mesh);
+        m.put("units", "mm");
+        m.put("coordinateSystem", "LPS");
+        m.put("printable", printable());
+        m.put("triangles", triangles);
+        m.put("vertices", vertices);
+        m.put("closed", topology.closed());
+        m.put("manifold", topology.manifold());
+        m.put("consistentlyOriented", topology.consistentlyOriented());
+        m.put("outwardNormals", volumeMm3 > 0);
+        m.put("boundaryEdges", topology.boundaryEdges());
+        m.put("nonManifoldEdges", topology.nonManifoldEdges());
+        m.put("misorientedEdges", topology.misorientedEdges());
+        m.put("degenerateTriangles", topology.degenerateTriangles());
+        m.put("shells", topology.shells());
+        m.put("volumeMm3", volumeMm3);
+        m.put("volumeMl", volumeMm3 / 1000);
+        m.put("areaMm2", areaMm2);
+        m.put("boundsMin", boundsMin);
+        m.put("boundsMax", boundsMax);
+        m.put("size", new double[] { boundsMax[0] - boundsMin[0], boundsMax[1] - boundsMin[1],
+                boundsMax[2] - boundsMin[2] });
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", printer.name());
+        p.put("buildVolume", new double[] { printer.buildX(), printer.buildY(), printer.buildZ() });
+        p.put("fits", fits);
+        p.put("estimatedHours", hours);
+        p.put("estimatedMaterialCost", cost);
+        m.put("printer", p);
+        return m;
+    }
+}

@@ -1,0 +1,193 @@
+package org.twinprint.meshing.core;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.twinprint.core.model.Mesh;
+import org.twinprint.core.report.AtomicFiles;
+
+/**
+ * STL in and out. STL has no field for units, so TwinPrint writes them where a reader sees them:
+ * the 80-byte header of binary STL and the solid name of ASCII STL say "mm, patient LPS".
+ * Reading welds the triangle corners of the file into shared vertices.
+ */
+public final class StlFormat {
+
+    static final String UNITS = "units mm, coordinates patient LPS";
+
+    private StlFormat() {
+    }
+
+    public static void writeBinary(Path file, List<Mesh> meshes) throws IOException {
+        AtomicFiles.write(file, stream -> {
+            LittleEndianOutput out = new LittleEndianOutput(stream);
+            byte[] header = new byte[80];
+            byte[] text = ("TwinPrint STL, " + UNITS).getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(text, 0, header, 0, Math.min(80, text.length));
+            out.putBytes(header);
+            long count = meshes.stream().mapToLong(Mesh::triangleCount).sum();
+            out.putInt((int) count);
+            float[] normal = new float[3];
+            for (Mesh m : meshes) {
+                float[] v = m.vertices();
+                int[] tri = m.triangles();
+                for (int t = 0; t < m.triangleCount(); t++) {
+                    Normals.facet(v, tri, t, normal);
+                    out.putFloat(normal[0]);
+                    out.putFloat(normal[1]);
+                    out.putFloat(normal[2]);
+                    for (int k = 0; k < 3; k++) {
+                        int p = 3 * tri[3 * t + k];
+                        out.putFloat(v[p]);
+                        out.putFloat(v[p + 1]);
+                        out.putFloat(v[p + 2]);
+                    }
+                    out.putShort((short) 0);
+                }
+            }
+            out.flush();
+        });
+    }
+
+    public static void writeAscii(Path file, List<Mesh> meshes) throws IOException {
+        AtomicFiles.write(file, stream -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.US_ASCII), 1 << 16);
+            float[] n = new float[3];
+            for (Mesh m : meshes) {
+                String name = m.name().replaceAll("\\s+", "_") + " (" + UNITS + ")";
+                w.write("solid " + name + "\n");
+                float[] v = m.vertices();
+                int[] tri = m.triangles();
+                for (int t = 0; t < m.triangleCount(); t++) {
+                    Normals.facet(v, tri, t, n);
+                    w.write(String.format(Locale.ROOT, "facet normal %e %e %e\n outer loop\n", n[0], n[1], n[2]));
+                    for (int k = 0; k < 3; k++) {
+                        int p = 3 * tri[3 * t + k];
+                        w.write(String.format(Locale.ROOT, "  vertex %e %e %e\n", v[p], v[p + 1], v[p + 2]));
+                    }
+                    w.write(" endloop\nendfacet\n");
+                }
+                w.write("endsolid " + name + "\n");
+            }
+            w.flush();
+        });
+    }
+
+    /** Reads binary or ASCII STL; corners at the same position become one vertex. */
+    public static Mesh read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String name = file.getFileName().toString().replaceFirst("(?i)\\.stl$", "");
+        if (bytes.length >= 84) {
+            ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            long count = b.getInt(80) & 0xffffffffL;
+            if (84 + 50 * count == bytes.length) {
+                return readBinary(b, (int) count, name);
+            }
+        }
+        String text = new String(bytes, StandardCharsets.US_ASCII);
+        if (!text.stripLeading().startsWith("solid")) {
+            throw new IOException(file + ": not an STL file (binary size does not match its triangle count, and"
+                    + " it does not start with 'solid')");
+        }
+        return readAscii(text, name, file);
+    }
+
+    private static Mesh readBinary(ByteBuffer b, int count, String name) {
+        Welder welder = new Welder(count);
+        int[] tri = new int[3 * count];
+        int at = 84;
+        for (int t = 0; t < count; t++, at += 50) {
+            for (int k = 0; k < 3; k++) {
+                int p = at + 12 + 12 * k;
+                tri[3 * t + k] = welder.index(b.getFloat(p), b.getFloat(p + 4), b.getFloat(p + 8));
+            }
+        }
+        return new Mesh(name, welder.vertices(), tri);
+    }
+
+    private static Mesh readAscii(String text, String name, Path file) throws IOException {
+        String[] words = text.split("\\s+");
+        Welder welder = new Welder(words.length / 30);
+        int[] tri = new int[words.length / 10 + 3];
+        int corners = 0;
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].equals("vertex")) {
+                if (i + 3 >= words.length) {
+                    throw new IOException(file + ": truncated vertex at the end of the file");
+                }
+                try {
+                    if (corners == tri.length) {
+                        tri = java.util.Arrays.copyOf(tri, tri.length * 2);
+                    }
+                    tri[corners++] = welder.index(Float.parseFloat(words[i + 1]), Float.parseFloat(words[i + 2]),
+                            Float.parseFloat(words[i + 3]));
+                } catch (NumberFormatException e) {
+                    throw new IOException(file + ": bad vertex coordinate '" + e.getMessage() + "'");
+                }
+                i += 3;
+            }
+        }
+        if (corners % 3 != 0) {
+            throw new IOException(file + ": " + corners + " vertices do not make whole triangles");
+        }
+        return new Mesh(name, welder.vertices(), java.util.Arrays.copyOf(tri, corners));
+    }
+
+    /** Gives each distinct position one vertex index. */
+    private static final class Welder {
+        private final Map<Long, Integer> first = new HashMap<>();
+        private final Map<String, Integer> exact = new HashMap<>();
+        private float[] xyz;
+        private int count;
+
+        Welder(int triangles) {
+            xyz = new float[Math.max(12, triangles * 3 / 2 * 3)];
+        }
+
+        int index(float x, float y, float z) {
+            long h = ((long) Float.floatToIntBits(x) * 73856093L) ^ ((long) Float.floatToIntBits(y) * 19349663L)
+                    ^ ((long) Float.floatToIntBits(z) * 83492791L);
+            Integer i = first.get(h);
+            if (i != null && xyz[3 * i] == x && xyz[3 * i + 1] == y && xyz[3 * i + 2] == z) {
+                return i;
+            }
+            if (i != null) { // hash collision: fall back to an exact key
+                String key = x + "," + y + "," + z;
+                Integer j = exact.get(key);
+                if (j != null) {
+                    return j;
+                }
+                int n = add(x, y, z);
+                exact.put(key, n);
+                return n;
+            }
+            int n = add(x, y, z);
+            first.put(h, n);
+            return n;
+        }
+
+        private int add(float x, float y, float z) {
+            if (3 * count + 3 > xyz.length) {
+                xyz = java.util.Arrays.copyOf(xyz, xyz.length * 2);
+            }
+            xyz[3 * count] = x;
+            xyz[3 * count + 1] = y;
+            xyz[3 * count + 2] = z;
+            return count++;
+        }
+
+        float[] vertices() {
+            return java.util.Arrays.copyOf(xyz, 3 * count);
+        }
+    }
+}

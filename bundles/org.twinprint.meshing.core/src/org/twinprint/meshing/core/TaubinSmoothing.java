@@ -1,0 +1,92 @@
+package org.twinprint.meshing.core;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.osgi.service.component.annotations.Component;
+import org.twinprint.core.model.Mesh;
+import org.twinprint.core.spi.MeshFilter;
+import org.twinprint.core.spi.ParameterSpec;
+import org.twinprint.core.spi.Parameters;
+import org.twinprint.core.spi.Progress;
+
+/**
+ * Taubin's λ|μ smoothing: a shrinking Laplacian step followed by an inflating one, so the
+ * staircase of voxels is smoothed away while the enclosed volume stays nearly the same. Only
+ * vertex positions change: a closed, manifold, oriented mesh stays so.
+ */
+@Component(service = MeshFilter.class)
+public final class TaubinSmoothing implements MeshFilter {
+
+    static final double LAMBDA = 0.5;
+    static final double MU = -0.53;
+
+    @Override
+    public String id() {
+        return "mesh.smooth";
+    }
+
+    @Override
+    public String label() {
+        return "Smooth (volume-preserving)";
+    }
+
+    @Override
+    public String description() {
+        return "Taubin lambda/mu smoothing: removes voxel steps without shrinking the model.";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(ParameterSpec.integer("iterations", "Iterations", 10, 0, 500, "",
+                "Pairs of smoothing steps; more is smoother."));
+    }
+
+    @Override
+    public Mesh apply(Mesh input, Parameters parameters, Progress progress) {
+        return smooth(input, (int) parameters.integer("iterations"), progress);
+    }
+
+    public static Mesh smooth(Mesh input, int iterations, Progress progress) {
+        VertexNeighbours nb = VertexNeighbours.of(input.vertexCount(), input.triangles());
+        float[] a = input.vertices().clone();
+        float[] b = new float[a.length];
+        progress.begin("Smoothing " + input.name(), Math.max(1, iterations));
+        for (int it = 0; it < iterations; it++) {
+            progress.checkCanceled();
+            step(nb, a, b, LAMBDA);
+            step(nb, b, a, MU);
+            progress.worked(1);
+        }
+        return new Mesh(input.name(), input.rgb(), a, input.triangles());
+    }
+
+    /** out = in + factor * (mean of neighbours - in), in parallel over vertices. */
+    private static void step(VertexNeighbours nb, float[] in, float[] out, double factor) {
+        int n = in.length / 3;
+        IntStream.range(0, (n + 4095) / 4096).parallel().forEach(block -> {
+            int end = Math.min(n, (block + 1) * 4096);
+            for (int v = block * 4096; v < end; v++) {
+                int from = nb.offsets[v];
+                int to = nb.offsets[v + 1];
+                if (from == to) {
+                    out[3 * v] = in[3 * v];
+                    out[3 * v + 1] = in[3 * v + 1];
+                    out[3 * v + 2] = in[3 * v + 2];
+                    continue;
+                }
+                double sx = 0, sy = 0, sz = 0;
+                for (int k = from; k < to; k++) {
+                    int w = 3 * nb.neighbours[k];
+                    sx += in[w];
+                    sy += in[w + 1];
+                    sz += in[w + 2];
+                }
+                double inv = 1.0 / (to - from);
+                out[3 * v] = (float) (in[3 * v] + factor * (sx * inv - in[3 * v]));
+                out[3 * v + 1] = (float) (in[3 * v + 1] + factor * (sy * inv - in[3 * v + 1]));
+                out[3 * v + 2] = (float) (in[3 * v + 2] + factor * (sz * inv - in[3 * v + 2]));
+            }
+        });
+    }
+}

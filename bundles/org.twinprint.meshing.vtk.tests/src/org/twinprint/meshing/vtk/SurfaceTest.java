@@ -1,0 +1,134 @@
+package org.twinprint.meshing.vtk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinprint.core.model.Case;
+import org.twinprint.core.model.Geometry;
+import org.twinprint.core.model.Mesh;
+import org.twinprint.core.model.Segment;
+import org.twinprint.core.model.Series;
+import org.twinprint.core.model.Vec3;
+import org.twinprint.core.model.Volume;
+import org.twinprint.core.service.CaseOperations;
+import org.twinprint.core.service.ServiceCatalog;
+import org.twinprint.core.service.ServiceKind;
+import org.twinprint.core.spi.Exporter;
+import org.twinprint.core.spi.MeshFilter;
+import org.twinprint.core.spi.Mesher;
+import org.twinprint.core.spi.Progress;
+import org.twinprint.core.spi.SegmentationTool;
+import org.twinprint.meshing.core.MeshTopology;
+import org.twinprint.meshing.core.ModelPipeline;
+import org.twinprint.meshing.core.Printers;
+import org.twinprint.testing.OsgiServices;
+import org.twinprint.testing.TestData;
+
+/** From voxels to printable files, through the services as the product runs them. */
+class SurfaceTest {
+
+    private final ServiceCatalog catalog = OsgiServices.await(ServiceCatalog.class);
+    private final CaseOperations operations = new CaseOperations(catalog);
+
+    @Test
+    void sphereOfTwentyMillimetresMeshesToItsVolume() {
+        double radius = 20, voxel = 0.5;
+        int n = 96; // 48 mm across
+        Geometry g = Geometry.axisAligned(n, n, n, new Vec3(voxel, voxel, voxel), new Vec3(-30, 12, 100));
+        short[] v = new short[n * n * n];
+        double c = (n - 1) * voxel / 2;
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < n; i++) {
+                    double dx = i * voxel - c, dy = j * voxel - c, dz = k * voxel - c;
+                    v[(k * n + j) * n + i] = (short) (dx * dx + dy * dy + dz * dz <= radius * radius ? 1000 : 0);
+                }
+            }
+        }
+        Case sphere = new Case("sphere");
+        sphere.addSeries(new Series("1", "sphere", "CT", new Volume(g, v, "HU"), "synthetic", List.of()));
+        operations.segment(sphere, catalog.require(ServiceKind.SEGMENTATION_TOOL, SegmentationTool.class,
+                "segment.threshold"), Map.of("preset", "custom", "lower", "500", "segment", "Ball"), Progress.NONE);
+        Segment ball = sphere.labelMap().segment("Ball").orElseThrow();
+        Mesh mesh = operations.mesh(sphere, catalog.require(ServiceKind.MESHER, Mesher.class, "mesh.surface"), ball,
+                Map.of(), Progress.NONE);
+        mesh = operations.filter(sphere, catalog.require(ServiceKind.MESH_FILTER, MeshFilter.class, "mesh.smooth"),
+                mesh, Map.of("iterations", "10"), Progress.NONE);
+
+        double exact = 4.0 / 3.0 * Math.PI * radius * radius * radius;
+        assertEquals(exact, mesh.volumeMm3(), exact * 0.005, "within 0.5 % of 4/3 pi r^3");
+        assertTrue(MeshTopology.of(mesh).watertight());
+        // the mesh sits where the voxels are, in LPS mm
+        double cx = 0;
+        for (int i = 0; i < mesh.vertices().length; i += 3) {
+            cx += mesh.vertices()[i];
+        }
+        assertEquals(-30 + c, cx / mesh.vertexCount(), 0.05);
+    }
+
+    @Test
+    void demoSkullExportsAnStlThatAdmeshFindsClean(@TempDir Path dir) throws Exception {
+        Case c = new Case("phantom");
+        operations.importInto(c, TestData.headPhantom(), Map.of(), Progress.NONE);
+        Path stl = dir.resolve("skull.stl");
+        ModelPipeline.Result result = new ModelPipeline(operations).run(c,
+                new ModelPipeline.Options("700:3071", true, 10, "0.5", stl, Printers.defaults().get(2)), Progress.NONE);
+
+        long voxels = c.labelMap().voxelCount(c.labelMap().segment("Model 700:3071").orElseThrow());
+        assertEquals(1_371_755, voxels, "largest 26-connected piece at >= 700 HU (INFO.txt)");
+        double voxelVolume = voxels * c.series().get(0).volume().geometry().voxelVolumeMm3();
+        assertTrue(result.report().topology().watertight(), result.report().toMap().toString());
+
+        String admesh = ExternalCheck.admesh(stl);
+        assertEquals(0, ExternalCheck.admeshValue(admesh, "Backwards edges"), admesh);
+        assertEquals(0, ExternalCheck.admeshValue(admesh, "Normals fixed"), admesh);
+        assertEquals(0, ExternalCheck.admeshValue(admesh, "Degenerate facets"), admesh);
+        assertEquals(0, ExternalCheck.admeshValue(admesh, "Total disconnected facets"), admesh);
+        double admeshVolume = Double.parseDouble(admesh.replaceAll("(?s).*Volume\\s+:\\s+([0-9.]+).*", "$1"));
+        assertEquals(voxelVolume, admeshVolume, voxelVolume * 0.01, "within 1 % of the voxel volume");
+        assertEquals(7, c.provenance().size(), "import, threshold, island, surface, smooth, reduce, export");
+    }
+
+    @Test
+    void frogTissuesBecomeFifteenColouredObjectsThatSavitarReads(@TempDir Path dir) throws Exception {
+        Case frog = new Case("frog");
+        operations.importInto(frog, TestData.shared("vtkdata_headsq_frogtissue/Data/froggy/frogtissue.mhd"), Map.of(),
+                Progress.NONE);
+        operations.segment(frog, catalog.require(ServiceKind.SEGMENTATION_TOOL, SegmentationTool.class,
+                "segment.from-labels"), Map.of("labels", "1-15", "names", "blood,brain,duodenum,eye retina,"
+                        + "eye white,heart,ileum,kidney,large intestine,liver,lung,nerve,skeleton,spleen,stomach"),
+                Progress.NONE);
+        assertEquals(15, frog.labelMap().segments().size());
+        Mesher mesher = catalog.require(ServiceKind.MESHER, Mesher.class, "mesh.surface");
+        for (Segment s : frog.labelMap().segments()) {
+            Mesh m = operations.mesh(frog, mesher, s, Map.of(), Progress.NONE);
+            assertTrue(MeshTopology.of(m).watertight(), s.name() + " is closed, manifold and oriented");
+        }
+        Path file = dir.resolve("frog.3mf");
+        operations.export(frog, catalog.require(ServiceKind.EXPORTER, Exporter.class, "export.3mf"), file, Map.of(),
+                Progress.NONE);
+
+        Path script = Files.writeString(dir.resolve("read.py"), """
+                import sys, zipfile, Savitar
+                scene = Savitar.ThreeMFParser().parse(zipfile.ZipFile(sys.argv[1]).read("3D/3dmodel.model"))
+                print("unit", scene.getUnit())
+                for node in scene.getSceneNodes():
+                    colour = node.getSettings()["twinprint:color"].value
+                    print("object", node.getName(), colour, len(node.getMeshData().getFacesAsBytes()) // 12)
+                """);
+        String out = ExternalCheck.run(List.of("/usr/bin/python3", script.toString(), file.toString()));
+        assertTrue(out.startsWith("unit millimeter"), out);
+        List<String> objects = out.lines().filter(l -> l.startsWith("object ")).toList();
+        assertEquals(15, objects.size(), out);
+        for (Segment s : frog.labelMap().segments()) {
+            assertTrue(out.contains("object " + s.name() + " " + s.hexColor().toUpperCase()), s.name() + "\n" + out);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.twinprint.meshing.vtk;
+
+
+import org.osgi.service.component.annotations.Component;
+import org.twinprint.core.model.Case;
+import org.twinprint.core.model.Geometry;
+import org.twinprint.core.model.LabelMap;
+import org.twinprint.core.model.Mesh;
+import org.twinprint.core.model.Segment;
+import org.twinprint.core.model.Vec3;
+import org.twinprint.core.spi.Mesher;
+import org.twinprint.core.spi.Parameters;
+import org.twinprint.core.spi.Progress;
+import org.twinprint.vtk.VtkRuntime;
+
+import vtk.vtkCellArray;
+import vtk.vtkDiscreteFlyingEdges3D;
+import vtk.vtkFloatArray;
+import vtk.vtkImageData;
+import vtk.vtkPolyData;
+import vtk.vtkUnsignedCharArray;
+
+/**
+ * Surfaces one segment with VTK's discrete flying edges. The segment is cropped to its bounding
+ * box with one empty voxel all round, so the surface is closed (capped) even where the scan's
+ * field of view cuts through the anatomy. The result is placed in patient LPS millimetres and
+ * turned so that its normals point outwards.
+ */
+@Component(service = Mesher.class)
+public final class SegmentSurfaceMesher implements Mesher {
+
+    @Override
+    public String id() {
+        return "mesh.surface";
+    }
+
+    @Override
+    public String label() {
+        return "Surface (discrete flying edges)";
+    }
+
+    @Override
+    public String description() {
+        return "A closed triangle surface around the voxels of a segment, capped at the scan's border.";
+    }
+
+    @Override
+    public Mesh mesh(Case source, Segment segment, Parameters parameters, Progress progress) {
+        LabelMap map = source.labelMap();
+        if (map == null || !map.segments().contains(segment)) {
+            throw new IllegalArgumentException("case '" + source.name() + "' has no segment '" + segment.name() + "'");
+        }
+        VtkRuntime.load();
+        progress.begin("Surfacing " + segment.name(), 3);
+        Geometry g = map.geometry();
+        int[] box = VoxelBox.of(map.labels(), (byte) segment.label(), g);
+        if (box == null) {
+            throw new IllegalArgumentException("segment '" + segment.name() + "' is empty");
+        }
+        int nx = box[3] - box[0] + 3, ny = box[4] - box[1] + 3, nz = box[5] - box[2] + 3;
+        byte[] mask = VoxelBox.paddedMask(map.labels(), (byte) segment.label(), g, box);
+        progress.worked(1);
+        progress.checkCanceled();
+
+        vtkImageData image = new vtkImageData();
+        image.SetDimensions(nx, ny, nz);
+        Vec3 s = g.spacing();
+        image.SetSpacing(s.x(), s.y(), s.z());
+        image.SetOrigin((box[0] - 1) * s.x(), (box[1] - 1) * s.y(), (box[2] - 1) * s.z());
+        vtkUnsignedCharArray scalars = new vtkUnsignedCharArray();
+        scalars.SetJavaArray(mask);
+        image.GetPointData().SetScalars(scalars);
+        vtkDiscreteFlyingEdges3D surface = new vtkDiscreteFlyingEdges3D();
+        surface.SetInputData(image);
+        surface.SetValue(0, 1);
+        surface.ComputeNormalsOff();
+        surface.ComputeGradientsOff();
+        surface.ComputeScalarsOff();
+        surface.Update();
+        progress.worked(1);
+        progress.checkCanceled();
+
+        Mesh mesh = toLps(surface.GetOutput(), g, segment);
+        surface.Delete();
+        image.Delete();
+        scalars.Delete();
+        progress.worked(1);
+        return mesh.volumeMm3() < 0 ? flipped(mesh) : mesh;
+    }
+
+    /** Copies VTK's points and triangles; points come in index-aligned mm and go to LPS. */
+    static Mesh toLps(vtkPolyData poly, Geometry g, Segment segment) {
+        int points = (int) poly.GetNumberOfPoints();
+        vtkFloatArray pointData = (vtkFloatArray) poly.GetPoints().GetData();
+        float[] raw = pointData.GetJavaArray(); // may be longer than the points: use only what is there
+        float[] lps = new float[3 * points];
+        Vec3 o = g.origin(), i = g.dirI(), j = g.dirJ(), k = g.dirK();
+        for (int p = 0; p < points; p++) {
+            double x = raw[3 * p], y = raw[3 * p + 1], z = raw[3 * p + 2];
+            lps[3 * p] = (float) (o.x() + i.x() * x + j.x() * y + k.x() * z);
+            lps[3 * p + 1] = (float) (o.y() + i.y() * x + j.y() * y + k.y() * z);
+            lps[3 * p + 2] = (float) (o.z() + i.z() * x + j.z() * y + k.z() * z);
+        }
+        vtkCellArray polys = poly.GetPolys();
+        int cells = (int) polys.GetNumberOfCells();
+        if (polys.GetNumberOfConnectivityIds() != 3L * cells) {
+            throw new IllegalStateException("surface has cells that are not triangles");
+        }
+        polys.ConvertTo32BitStorage();
+        int[] connectivity = polys.GetConnectivityArray32().GetJavaArray();
+        int[] triangles = java.util.Arrays.copyOf(connectivity, 3 * cells);
+        return new Mesh(segment.name(), segment.rgb(), lps, triangles);
+    }
+
+    static Mesh flipped(Mesh m) {
+        int[] t = m.triangles().clone();
+        for (int n = 0; n < t.length; n += 3) {
+            int a = t[n + 1];
+            t[n + 1] = t[n + 2];
+            t[n + 2] = a;
+        }
+        return new Mesh(m.name(), m.rgb(), m.vertices(), t);
+    }
+
+}
