@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.twinprint.core.model.Case;
+import org.twinprint.core.model.Mesh;
 import org.twinprint.core.report.AtomicFiles;
 import org.twinprint.core.report.CaseReport;
 import org.twinprint.core.report.Json;
@@ -16,15 +17,19 @@ import org.twinprint.core.service.CaseOperations;
 import org.twinprint.core.service.PluginProblem;
 import org.twinprint.core.service.ServiceEntry;
 import org.twinprint.core.service.ServiceKind;
+import org.twinprint.core.spi.Exporter;
 import org.twinprint.core.spi.ImportResult;
 import org.twinprint.core.spi.Importer;
+import org.twinprint.core.spi.MeshFilter;
 import org.twinprint.core.spi.ParameterSpec;
 import org.twinprint.core.spi.Parameters;
 import org.twinprint.core.spi.Problem;
 import org.twinprint.core.spi.Progress;
 import org.twinprint.core.spi.SegmentationTool;
 import org.twinprint.demo.DemoCase;
+import org.twinprint.meshing.core.MeshFormat;
 import org.twinprint.meshing.core.ModelPipeline;
+import org.twinprint.meshing.core.PrintabilityReport;
 import org.twinprint.meshing.core.Printer;
 import org.twinprint.meshing.core.Printers;
 
@@ -47,6 +52,10 @@ public final class Commands {
         SUBCOMMANDS.put("model", "model [<path>] --segment <preset|LO:HI> [--largest] [--smooth N] [--reduce"
                 + " TRIANGLES|RATIO] --out <file.stl|.obj|.ply|.3mf> [--report report.json] [--printer NAME]"
                 + "   CT to printable model (no <path>: the demo case)");
+        SUBCOMMANDS.put("check", "check <mesh.stl> [--printer NAME] [--out FILE]   printability report of a mesh"
+                + " as JSON; --out also exports it (.stl, .obj, .ply, .3mf)");
+        SUBCOMMANDS.put("filter", "filter <mesh.stl> <filter-id> [--flag value]... --out FILE   run a mesh filter"
+                + " (mesh.smooth, mesh.reduce, ...) and export the result");
         SUBCOMMANDS.put("install-plugin", "install-plugin <feature-id> [--repository DIR|URL]   install a lab"
                 + " plugin from a p2 repository (default: the one this build made) into the product");
         SUBCOMMANDS.put("segment", "segment <path|demo> <tool> [--flag value]... [+ <tool> [--flag value]...]"
@@ -74,6 +83,8 @@ public final class Commands {
             case "demo" -> demo(rest);
             case "segment" -> segment(rest);
             case "model" -> model(rest);
+            case "check" -> check(rest);
+            case "filter" -> filter(rest);
             case "install-plugin" -> usage("install-plugin changes the installation: run it as 'releng/run install-plugin'");
             default -> usage("unknown subcommand '" + command + "'");
             };
@@ -233,6 +244,64 @@ public final class Commands {
         out.println("Model: " + Path.of(outFile).toAbsolutePath() + " (" + result.mesh().triangleCount() + " triangles, "
                 + (result.report().printable() ? "printable" : "NOT printable: see the report") + ")");
         return result.report().printable() ? 0 : 1;
+    }
+
+    private Case importMesh(String file) throws IOException {
+        Path path = Path.of(file);
+        Case c = new Case(path.getFileName().toString());
+        ImportResult result = operations.importInto(c, path, Map.of(), new ConsoleProgress(err));
+        if (!result.problems().isEmpty()) {
+            throw new IOException(result.problems().get(0).toString());
+        }
+        if (c.meshes().isEmpty()) {
+            throw new IOException(path + ": holds no mesh");
+        }
+        return c;
+    }
+
+    private void exportMeshes(Case c, String file) throws IOException {
+        Path target = Path.of(file);
+        MeshFormat format = MeshFormat.of(target);
+        operations.export(c, operations.catalog().require(ServiceKind.EXPORTER, Exporter.class,
+                "export." + format.extension()), target, Map.of(), new ConsoleProgress(err));
+        out.println("Wrote " + target.toAbsolutePath());
+    }
+
+    private int check(List<String> args) throws IOException {
+        Flags flags = Flags.parse(args, List.of());
+        if (flags.positional().size() != 1) {
+            return usage("check takes one mesh file");
+        }
+        String printerName = flags.take("printer");
+        String outFile = flags.take("out");
+        Printer printer = printerName == null ? Printers.defaults().get(0)
+                : Printers.find(Printers.defaults(), printerName);
+        Case c = importMesh(flags.positional().get(0));
+        PrintabilityReport report = PrintabilityReport.of(c.meshes().get(0), printer);
+        out.print(Json.write(report.toMap()));
+        if (outFile != null) {
+            exportMeshes(c, outFile);
+        }
+        return report.printable() ? 0 : 1;
+    }
+
+    private int filter(List<String> args) throws IOException {
+        if (args.size() < 2) {
+            return usage("filter takes a mesh file and a filter id");
+        }
+        MeshFilter meshFilter = operations.catalog().require(ServiceKind.MESH_FILTER, MeshFilter.class, args.get(1));
+        Flags flags = Flags.parse(args.subList(2, args.size()), meshFilter.parameters());
+        String outFile = flags.take("out");
+        if (outFile == null) {
+            return usage("filter needs --out FILE");
+        }
+        Case c = importMesh(args.get(0));
+        long start = System.nanoTime();
+        Mesh result = operations.filter(c, meshFilter, c.meshes().get(0), flags.values(), new ConsoleProgress(err));
+        err.printf("[twinprint] stage %s: %d ms%n", meshFilter.id(), (System.nanoTime() - start) / 1_000_000);
+        out.println(meshFilter.id() + ": " + result.triangleCount() + " triangles");
+        exportMeshes(c, outFile);
+        return 0;
     }
 
     private static List<List<String>> splitSteps(List<String> words) {

@@ -56,9 +56,10 @@ public record Mesh(String name, int rgb, float[] vertices, int[] triangles) {
             int a = 3 * triangles[t];
             int b = 3 * triangles[t + 1];
             int c = 3 * triangles[t + 2];
-            Vec3 ab = new Vec3(vertices[b] - vertices[a], vertices[b + 1] - vertices[a + 1], vertices[b + 2] - vertices[a + 2]);
-            Vec3 ac = new Vec3(vertices[c] - vertices[a], vertices[c + 1] - vertices[a + 1], vertices[c + 2] - vertices[a + 2]);
-            twiceA += ab.cross(ac).length();
+            double ux = vertices[b] - vertices[a], uy = vertices[b + 1] - vertices[a + 1], uz = vertices[b + 2] - vertices[a + 2];
+            double wx = vertices[c] - vertices[a], wy = vertices[c + 1] - vertices[a + 1], wz = vertices[c + 2] - vertices[a + 2];
+            double nx = uy * wz - uz * wy, ny = uz * wx - ux * wz, nz = ux * wy - uy * wx;
+            twiceA += Math.sqrt(nx * nx + ny * ny + nz * nz);
         }
         return twiceA / 2;
     }

@@ -33,10 +33,8 @@ final class EdgeCollapse {
     private final double[] quadric;
     private final int[][] trianglesOf;
     private final int[] triangleCount;
-    private final int[] mark;
-    private int markStamp;
+    private byte[] ownerOf;
     private int alive;
-    private final double[] target = new double[3];
 
     private EdgeCollapse(Mesh mesh) {
         int nv = mesh.vertexCount();
@@ -50,7 +48,6 @@ final class EdgeCollapse {
         deadVertex = new boolean[nv];
         quadric = new double[10 * nv];
         triangleCount = new int[nv];
-        mark = new int[nv];
         for (int t : tri) {
             triangleCount[t]++;
         }
@@ -135,209 +132,237 @@ final class EdgeCollapse {
                 + 2 * q[6] * y + q[7] * z * z + 2 * q[8] * z + q[9];
     }
 
-    private final double[] sum = new double[10];
-
-    /** Best position for merging a and b into {@link #target}; returns its error. */
-    private double plan(int a, int b) {
-        for (int j = 0; j < 10; j++) {
-            sum[j] = quadric[10 * a + j] + quadric[10 * b + j];
-        }
-        double[] q = sum;
-        double det = q[0] * (q[4] * q[7] - q[5] * q[5]) - q[1] * (q[1] * q[7] - q[5] * q[2])
-                + q[2] * (q[1] * q[5] - q[4] * q[2]);
-        double ax = pos[3 * a], ay = pos[3 * a + 1], az = pos[3 * a + 2];
-        double bx = pos[3 * b], by = pos[3 * b + 1], bz = pos[3 * b + 2];
-        double edge2 = (ax - bx) * (ax - bx) + (ay - by) * (ay - by) + (az - bz) * (az - bz);
-        if (Math.abs(det) > 1e-12 * Math.max(1e-30, Math.pow(q[0] + q[4] + q[7], 3))) {
-            // solve the 3x3 system by Cramer's rule
-            double r0 = -q[3], r1 = -q[6], r2 = -q[8];
-            double x = (r0 * (q[4] * q[7] - q[5] * q[5]) - q[1] * (r1 * q[7] - q[5] * r2) + q[2] * (r1 * q[5] - q[4] * r2)) / det;
-            double y = (q[0] * (r1 * q[7] - q[5] * r2) - r0 * (q[1] * q[7] - q[5] * q[2]) + q[2] * (q[1] * r2 - r1 * q[2])) / det;
-            double z = (q[0] * (q[4] * r2 - r1 * q[5]) - q[1] * (q[1] * r2 - r1 * q[2]) + r0 * (q[1] * q[5] - q[4] * q[2])) / det;
-            double mx = (ax + bx) / 2, my = (ay + by) / 2, mz = (az + bz) / 2;
-            double far2 = (x - mx) * (x - mx) + (y - my) * (y - my) + (z - mz) * (z - mz);
-            if (far2 <= edge2) { // stay near the edge: far optima come from nearly flat quadrics
-                target[0] = x;
-                target[1] = y;
-                target[2] = z;
-                return Math.max(0, error(q, x, y, z));
-            }
-        }
-        double ea = error(q, ax, ay, az), eb = error(q, bx, by, bz);
-        double mx = (ax + bx) / 2, my = (ay + by) / 2, mz = (az + bz) / 2;
-        double em = error(q, mx, my, mz);
-        if (em <= ea && em <= eb) {
-            target[0] = mx;
-            target[1] = my;
-            target[2] = mz;
-            return Math.max(0, em);
-        }
-        boolean useA = ea <= eb;
-        target[0] = useA ? ax : bx;
-        target[1] = useA ? ay : by;
-        target[2] = useA ? az : bz;
-        return Math.max(0, Math.min(ea, eb));
-    }
-
     /**
-     * Multiple-choice collapse (after Wu and Kobbelt) made cache-friendly: the surface is swept in
-     * storage order, which for extracted surfaces is spatial order, and each step collapses the
-     * cheapest of a few nearby edges if its cost is below the sweep's threshold. The threshold
-     * rises from sweep to sweep (a quantile of sampled edge costs), so cheap edges go first all
-     * over the surface, as with a global priority queue but without one. A fixed seed keeps the
-     * result repeatable.
+     * One thread's share of the work: its own scratch space, random numbers and triangle range.
+     * In the parallel phase a worker only touches vertices it owns (all of whose triangles lie in
+     * its range), so workers never write what another reads; the last, sequential phase owns all.
      */
-    private void run(int targetTriangles, Progress progress) {
-        SplittableRandom random = new SplittableRandom(20260101L);
-        int triangles = deadTriangle.length;
-        int toRemove = alive - targetTriangles;
-        progress.begin("Reducing to " + targetTriangles + " triangles", 100);
-        int reported = 0;
-        for (int sweep = 0; alive > targetTriangles && sweep < MAX_SWEEPS; sweep++) {
-            double threshold = sweepThreshold(random, targetTriangles, sweep);
-            int before = alive;
-            for (int cursor = 0; cursor < triangles && alive > targetTriangles; cursor += STEP) {
-                int bestA = -1, bestB = -1;
-                double bestCost = threshold;
-                double bx = 0, by = 0, bz = 0;
-                for (int s = 0; s < CHOICES; s++) {
-                    int t = cursor + random.nextInt(WINDOW);
-                    if (t >= triangles || deadTriangle[t]) {
+    private final class Worker {
+        private final double[] sum = new double[10];
+        private final double[] target = new double[3];
+        private final int[] mark = new int[deadVertex.length];
+        private int markStamp;
+        private final SplittableRandom random;
+        private final int from;
+        private final int to;
+        private final int owner;
+        private int removed;
+
+        Worker(int from, int to, int owner, long seed) {
+            this.from = from;
+            this.to = to;
+            this.owner = owner;
+            this.random = new SplittableRandom(seed);
+        }
+
+        private boolean mine(int v) {
+            return owner < 0 || ownerOf[v] == owner;
+        }
+
+        /** Best position for merging a and b into {@link #target}; returns its error. */
+        double plan(int a, int b) {
+            for (int j = 0; j < 10; j++) {
+                sum[j] = quadric[10 * a + j] + quadric[10 * b + j];
+            }
+            double[] q = sum;
+            double det = q[0] * (q[4] * q[7] - q[5] * q[5]) - q[1] * (q[1] * q[7] - q[5] * q[2])
+                    + q[2] * (q[1] * q[5] - q[4] * q[2]);
+            double ax = pos[3 * a], ay = pos[3 * a + 1], az = pos[3 * a + 2];
+            double bx = pos[3 * b], by = pos[3 * b + 1], bz = pos[3 * b + 2];
+            double edge2 = (ax - bx) * (ax - bx) + (ay - by) * (ay - by) + (az - bz) * (az - bz);
+            double trace = q[0] + q[4] + q[7];
+            if (Math.abs(det) > 1e-12 * Math.max(1e-30, trace * trace * trace)) {
+                // solve the 3x3 system by Cramer's rule
+                double r0 = -q[3], r1 = -q[6], r2 = -q[8];
+                double x = (r0 * (q[4] * q[7] - q[5] * q[5]) - q[1] * (r1 * q[7] - q[5] * r2)
+                        + q[2] * (r1 * q[5] - q[4] * r2)) / det;
+                double y = (q[0] * (r1 * q[7] - q[5] * r2) - r0 * (q[1] * q[7] - q[5] * q[2])
+                        + q[2] * (q[1] * r2 - r1 * q[2])) / det;
+                double z = (q[0] * (q[4] * r2 - r1 * q[5]) - q[1] * (q[1] * r2 - r1 * q[2])
+                        + r0 * (q[1] * q[5] - q[4] * q[2])) / det;
+                double mx = (ax + bx) / 2, my = (ay + by) / 2, mz = (az + bz) / 2;
+                double far2 = (x - mx) * (x - mx) + (y - my) * (y - my) + (z - mz) * (z - mz);
+                if (far2 <= edge2) { // stay near the edge: far optima come from nearly flat quadrics
+                    target[0] = x;
+                    target[1] = y;
+                    target[2] = z;
+                    return Math.max(0, error(q, x, y, z));
+                }
+            }
+            double ea = error(q, ax, ay, az), eb = error(q, bx, by, bz);
+            double mx = (ax + bx) / 2, my = (ay + by) / 2, mz = (az + bz) / 2;
+            double em = error(q, mx, my, mz);
+            if (em <= ea && em <= eb) {
+                target[0] = mx;
+                target[1] = my;
+                target[2] = mz;
+                return Math.max(0, em);
+            }
+            boolean useA = ea <= eb;
+            target[0] = useA ? ax : bx;
+            target[1] = useA ? ay : by;
+            target[2] = useA ? az : bz;
+            return Math.max(0, Math.min(ea, eb));
+        }
+
+        /**
+         * Sweeps the range in storage order (spatial order for extracted surfaces); each step
+         * collapses the cheapest of a few nearby edges if it is below the sweep's threshold, which
+         * rises from sweep to sweep, so cheap edges go first all over the surface.
+         */
+        void run(int goal, Progress progress) {
+            for (int sweep = 0; removed < goal && sweep < MAX_SWEEPS; sweep++) {
+                double threshold = sweepThreshold(goal, sweep);
+                int before = removed;
+                for (int cursor = from; cursor < to && removed < goal; cursor += STEP) {
+                    int bestA = -1, bestB = -1;
+                    double bestCost = threshold;
+                    double bx = 0, by = 0, bz = 0;
+                    for (int s = 0; s < CHOICES; s++) {
+                        int t = cursor + random.nextInt(WINDOW);
+                        if (t >= to || deadTriangle[t]) {
+                            continue;
+                        }
+                        int k = random.nextInt(3);
+                        int a = tri[3 * t + k], b = tri[3 * t + (k + 1) % 3];
+                        if (!mine(a) || !mine(b)) {
+                            continue;
+                        }
+                        double cost = plan(a, b);
+                        if (cost <= bestCost) {
+                            bestCost = cost;
+                            bestA = a;
+                            bestB = b;
+                            bx = target[0];
+                            by = target[1];
+                            bz = target[2];
+                        }
+                    }
+                    if (bestA < 0) {
                         continue;
                     }
-                    int k = random.nextInt(3);
-                    int a = tri[3 * t + k], b = tri[3 * t + (k + 1) % 3];
-                    double cost = plan(a, b);
-                    if (cost <= bestCost) {
-                        bestCost = cost;
-                        bestA = a;
-                        bestB = b;
-                        bx = target[0];
-                        by = target[1];
-                        bz = target[2];
+                    target[0] = bx;
+                    target[1] = by;
+                    target[2] = bz;
+                    if (collapse(bestA, bestB)) {
+                        removed += 2;
+                        if (owner <= 0 && (removed & 0xfffe) == 0) {
+                            progress.checkCanceled();
+                        }
                     }
                 }
-                if (bestA < 0) {
-                    continue;
+                if (removed == before && threshold == Double.MAX_VALUE) {
+                    break; // nothing left that may be collapsed
                 }
-                target[0] = bx;
-                target[1] = by;
-                target[2] = bz;
-                collapse(bestA, bestB);
-                int done = (int) (100L * (triangles - alive) / Math.max(1, toRemove));
-                if (done > reported) {
-                    progress.worked(done - reported);
-                    reported = done;
-                    progress.checkCanceled();
-                }
-            }
-            if (alive == before && threshold == Double.MAX_VALUE) {
-                break; // nothing left that may be collapsed
             }
         }
-    }
 
-    /** The cost below which this sweep collapses: a quantile of a sample, rising with each sweep. */
-    private double sweepThreshold(SplittableRandom random, int targetTriangles, int sweep) {
-        if (sweep >= MAX_SWEEPS / 2) {
-            return Double.MAX_VALUE;
-        }
-        int triangles = deadTriangle.length;
-        double[] sample = new double[4096];
-        int n = 0;
-        for (int tries = 0; n < sample.length && tries < 20 * sample.length; tries++) {
-            int t = random.nextInt(triangles);
-            if (!deadTriangle[t]) {
-                int k = random.nextInt(3);
-                sample[n++] = plan(tri[3 * t + k], tri[3 * t + (k + 1) % 3]);
+        /** The cost below which a sweep collapses: a quantile of sampled costs, rising each sweep. */
+        private double sweepThreshold(int goal, int sweep) {
+            if (sweep >= MAX_SWEEPS / 2) {
+                return Double.MAX_VALUE;
             }
-        }
-        if (n == 0) {
-            return Double.MAX_VALUE;
-        }
-        Arrays.sort(sample, 0, n);
-        // collapse about the cheapest share that is still to go, and a little more as sweeps pass
-        double share = Math.min(1.0, (double) (alive - targetTriangles) / alive * (1.0 + 0.5 * sweep));
-        return sample[Math.min(n - 1, (int) (share * n))];
-    }
-
-    /** Merges a into b at {@link #target} if that keeps the surface sound. */
-    private boolean collapse(int a, int b) {
-        double tx = target[0], ty = target[1], tz = target[2];
-        // link condition: common neighbours of a and b are exactly the apexes of their shared triangles
-        markStamp++;
-        int shared = 0;
-        for (int i = 0; i < triangleCount[a]; i++) {
-            int t = trianglesOf[a][i];
-            boolean hasB = false;
-            for (int k = 0; k < 3; k++) {
-                int n = tri[3 * t + k];
-                mark[n] = markStamp;
-                hasB |= n == b;
-            }
-            if (hasB) {
-                shared++;
-            }
-        }
-        if (shared != 2) {
-            return false;
-        }
-        int common = 0;
-        int stamp2 = ++markStamp;
-        for (int i = 0; i < triangleCount[b]; i++) {
-            int t = trianglesOf[b][i];
-            for (int k = 0; k < 3; k++) {
-                int n = tri[3 * t + k];
-                if (n != a && n != b && mark[n] == stamp2 - 1) {
-                    mark[n] = stamp2; // count each common neighbour once
-                    common++;
+            double[] sample = new double[2048];
+            int n = 0;
+            int aliveHere = 0;
+            for (int tries = 0; n < sample.length && tries < 20 * sample.length; tries++) {
+                int t = from + random.nextInt(to - from);
+                if (!deadTriangle[t]) {
+                    aliveHere++;
+                    int k = random.nextInt(3);
+                    int a = tri[3 * t + k], b = tri[3 * t + (k + 1) % 3];
+                    if (mine(a) && mine(b)) {
+                        sample[n++] = plan(a, b);
+                    }
                 }
             }
+            if (n == 0) {
+                return Double.MAX_VALUE;
+            }
+            Arrays.sort(sample, 0, n);
+            double aliveShare = (double) aliveHere / Math.max(1, Math.min(20 * sample.length, n + aliveHere));
+            double remaining = Math.max(0, goal - removed) / (double) Math.max(1, (to - from) * aliveShare);
+            double share = Math.min(1.0, remaining * (1.5 + sweep));
+            return sample[Math.min(n - 1, (int) (share * n))];
         }
-        if (common != 2) {
-            return false;
-        }
-        for (int i = 0; i < triangleCount[a]; i++) {
-            int t = trianglesOf[a][i];
-            if (contains(t, b)) {
-                int apex = apex(t, a, b);
-                if (triangleCount[apex] <= 3) {
+
+        /** Merges a into b at {@link #target} if that keeps the surface sound. */
+        boolean collapse(int a, int b) {
+            double tx = target[0], ty = target[1], tz = target[2];
+            // link condition: common neighbours of a and b are exactly the apexes of their shared triangles
+            int stamp = ++markStamp;
+            int shared = 0;
+            for (int i = 0; i < triangleCount[a]; i++) {
+                int t = trianglesOf[a][i];
+                boolean hasB = false;
+                for (int k = 0; k < 3; k++) {
+                    int n = tri[3 * t + k];
+                    mark[n] = stamp;
+                    hasB |= n == b;
+                }
+                if (hasB) {
+                    shared++;
+                    if (!mine(apex(t, a, b))) {
+                        return false;
+                    }
+                }
+            }
+            if (shared != 2) {
+                return false;
+            }
+            int common = 0;
+            int stamp2 = ++markStamp;
+            for (int i = 0; i < triangleCount[b]; i++) {
+                int t = trianglesOf[b][i];
+                for (int k = 0; k < 3; k++) {
+                    int n = tri[3 * t + k];
+                    if (n != a && n != b && mark[n] == stamp) {
+                        mark[n] = stamp2; // count each common neighbour once
+                        common++;
+                    }
+                }
+            }
+            if (common != 2) {
+                return false;
+            }
+            for (int i = 0; i < triangleCount[a]; i++) {
+                int t = trianglesOf[a][i];
+                if (contains(t, b) && triangleCount[apex(t, a, b)] <= 3) {
                     return false; // would leave a vertex with two neighbours
                 }
             }
-        }
-        if (flips(a, b, tx, ty, tz) || flips(b, a, tx, ty, tz)) {
-            return false;
-        }
-        // apply: remove the two shared triangles, move a's triangles to b
-        for (int i = triangleCount[a] - 1; i >= 0; i--) {
-            int t = trianglesOf[a][i];
-            if (contains(t, b)) {
-                deadTriangle[t] = true;
-                alive--;
+            if (flips(a, b, tx, ty, tz) || flips(b, a, tx, ty, tz)) {
+                return false;
+            }
+            // apply: remove the two shared triangles, move a's triangles to b
+            for (int i = triangleCount[a] - 1; i >= 0; i--) {
+                int t = trianglesOf[a][i];
+                if (contains(t, b)) {
+                    deadTriangle[t] = true;
+                    for (int k = 0; k < 3; k++) {
+                        removeTriangle(tri[3 * t + k], t);
+                    }
+                }
+            }
+            for (int i = 0; i < triangleCount[a]; i++) {
+                int t = trianglesOf[a][i];
                 for (int k = 0; k < 3; k++) {
-                    removeTriangle(tri[3 * t + k], t);
+                    if (tri[3 * t + k] == a) {
+                        tri[3 * t + k] = b;
+                    }
                 }
+                addTriangle(b, t);
             }
-        }
-        for (int i = 0; i < triangleCount[a]; i++) {
-            int t = trianglesOf[a][i];
-            for (int k = 0; k < 3; k++) {
-                if (tri[3 * t + k] == a) {
-                    tri[3 * t + k] = b;
-                }
+            triangleCount[a] = 0;
+            deadVertex[a] = true;
+            pos[3 * b] = tx;
+            pos[3 * b + 1] = ty;
+            pos[3 * b + 2] = tz;
+            for (int j = 0; j < 10; j++) {
+                quadric[10 * b + j] += quadric[10 * a + j];
             }
-            addTriangle(b, t);
+            return true;
         }
-        triangleCount[a] = 0;
-        deadVertex[a] = true;
-        pos[3 * b] = tx;
-        pos[3 * b + 1] = ty;
-        pos[3 * b + 2] = tz;
-        for (int j = 0; j < 10; j++) {
-            quadric[10 * b + j] += quadric[10 * a + j];
-        }
-        return true;
     }
 
     /** Would moving vertex v to t turn over, or squash, a triangle of v that does not contain other? */
@@ -397,6 +422,51 @@ final class EdgeCollapse {
             trianglesOf[v] = Arrays.copyOf(trianglesOf[v], trianglesOf[v].length * 2);
         }
         trianglesOf[v][triangleCount[v]++] = t;
+    }
+
+    /**
+     * First every core reduces its own stretch of the surface, away from the others; then one
+     * pass over everything finishes the job, including the seams between stretches.
+     */
+    private void run(int targetTriangles, Progress progress) {
+        int triangles = deadTriangle.length;
+        int goal = triangles - targetTriangles;
+        progress.begin("Reducing to " + targetTriangles + " triangles", 2);
+        int parts = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        int removed = 0;
+        if (parts > 1 && triangles > 100_000) {
+            assignOwners(parts);
+            Worker[] workers = new Worker[parts];
+            for (int p = 0; p < parts; p++) {
+                workers[p] = new Worker((int) ((long) triangles * p / parts), (int) ((long) triangles * (p + 1) / parts),
+                        p, 20260101L + p);
+            }
+            int share = (int) (goal * 0.9 / parts);
+            IntStream.range(0, parts).parallel().forEach(p -> workers[p].run(share, progress));
+            for (Worker w : workers) {
+                removed += w.removed;
+            }
+        }
+        progress.worked(1);
+        Worker last = new Worker(0, triangles, -1, 20260101L);
+        last.run(goal - removed, progress);
+        removed += last.removed;
+        alive = triangles - removed;
+        progress.worked(1);
+    }
+
+    /** A vertex belongs to a stretch when all its triangles do; vertices on seams belong to none. */
+    private void assignOwners(int parts) {
+        int triangles = deadTriangle.length;
+        ownerOf = new byte[deadVertex.length];
+        Arrays.fill(ownerOf, (byte) -2);
+        for (int t = 0; t < triangles; t++) {
+            byte part = (byte) ((long) t * parts / triangles);
+            for (int k = 0; k < 3; k++) {
+                int v = tri[3 * t + k];
+                ownerOf[v] = ownerOf[v] == -2 || ownerOf[v] == part ? part : -1;
+            }
+        }
     }
 
     private Mesh result(Mesh input) {

@@ -5,7 +5,8 @@ import java.util.Arrays;
 import org.twinprint.core.model.Mesh;
 
 /**
- * Edge-level facts of a triangle mesh, from one sort of all its half-edges: boundary edges (used
+ * Edge-level facts of a triangle mesh as its file will be read (vertices joined by position), from
+ * one sort of all its half-edges: boundary edges (used
  * once), non-manifold edges (used more than twice), edges whose two triangles run the same way
  * (inconsistent orientation), degenerate triangles and the number of shells.
  */
@@ -29,7 +30,13 @@ public record MeshTopology(long edges, long boundaryEdges, long nonManifoldEdges
         return closed() && manifold() && consistentlyOriented() && degenerateTriangles == 0;
     }
 
+    /** Checks the mesh as a file reader will see it: vertices at one position count as one. */
     public static MeshTopology of(Mesh mesh) {
+        return ofIndexed(new Mesh(mesh.name(), mesh.rgb(), mesh.vertices(), PositionWelding.weldedTriangles(mesh)));
+    }
+
+    /** Checks the vertex indices as they are, as a program holding the mesh in memory sees it. */
+    static MeshTopology ofIndexed(Mesh mesh) {
         int[] t = mesh.triangles();
         if (mesh.vertexCount() >= (1 << 30)) {
             throw new IllegalArgumentException("mesh too large for edge analysis: " + mesh.vertexCount() + " vertices");
