@@ -44,7 +44,7 @@ public final class Commands {
     static {
         SUBCOMMANDS.put("help", "help                       list the subcommands");
         SUBCOMMANDS.put("demo", "demo [--out DIR]           main job on the demo case: load the CT head phantom,"
-                + " segment the skull (>= 700 HU, largest piece), write DIR/report.json");
+                + " segment the skull (>= 700 HU, largest piece), write DIR/skull.stl and DIR/report.json");
         SUBCOMMANDS.put("info", "info <path>                print every series found under <path> as JSON"
                 + " (dimensions, spacing, origin, direction in LPS mm, value range, warnings)");
         SUBCOMMANDS.put("tools", "tools                      list every service with its plugin, version and"
@@ -152,10 +152,21 @@ public final class Commands {
         Progress progress = new ConsoleProgress(err);
         Case c = DemoCase.load(operations, progress);
         String summary = DemoCase.segmentSkull(c, operations, progress);
+        Mesh skull = DemoCase.buildSkullModel(c, operations, progress);
+        Path stl = outDir.resolve("skull.stl");
+        Case model = new Case(c.name());
+        model.addMesh(skull);
+        operations.export(model, operations.catalog().require(ServiceKind.EXPORTER, Exporter.class, "export.stl"), stl,
+                Map.of(), progress);
+        c.record(model.provenance().get(0));
         Path report = outDir.resolve("report.json");
-        AtomicFiles.writeString(report, Json.write(CaseReport.of(c)));
+        Map<String, Object> json = new LinkedHashMap<>(CaseReport.of(c));
+        json.put("printability", PrintabilityReport.of(skull, Printers.defaults().get(2)).toMap());
+        AtomicFiles.writeString(report, Json.write(json));
         out.println(summary);
-        out.println("Results: " + report);
+        out.println("Skull model: " + skull.triangleCount() + " triangles, " + String.format(java.util.Locale.ROOT,
+                "%.1f ml", skull.volumeMm3() / 1000));
+        out.println("Results: " + stl + " and " + report);
         return 0;
     }
 

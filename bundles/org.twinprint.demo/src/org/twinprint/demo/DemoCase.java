@@ -9,21 +9,28 @@ import org.eclipse.core.runtime.FileLocator;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.twinprint.core.model.Case;
+import org.twinprint.core.model.Mesh;
+import org.twinprint.core.model.Segment;
 import org.twinprint.core.service.CaseOperations;
+import org.twinprint.core.service.ServiceCatalog;
 import org.twinprint.core.service.ServiceKind;
 import org.twinprint.core.spi.ImportResult;
+import org.twinprint.core.spi.MeshFilter;
+import org.twinprint.core.spi.Mesher;
 import org.twinprint.core.spi.Progress;
 import org.twinprint.core.spi.SegmentationTool;
 
 /**
  * The demo case shipped with TwinPrint (a real CT of a skull in a head phantom, BSD-2, see
  * data/philips-head-phantom-bone1mm) and the main job run on it: load, segment the skull at
- * 700 HU and above, keep its largest 26-connected piece. The workbench and the command line both
- * run it through this class.
+ * 700 HU and above, keep its largest 26-connected piece, and make a printable model of it. The
+ * workbench and the command line both run it through this class.
  */
 public final class DemoCase {
 
     public static final String NAME = "Head phantom (demo)";
+    /** Ivory, the colour of bone in the views and in coloured model files. */
+    public static final int BONE_RGB = 0xe8dcc0;
     private static final String DICOM = "data/philips-head-phantom-bone1mm/dicom";
 
     private DemoCase() {
@@ -58,6 +65,23 @@ public final class DemoCase {
         return c;
     }
 
+    /**
+     * The printable model of the segmented skull: surface, 10 smoothing steps, half the triangles.
+     * Returns the mesh, which is also in the case.
+     */
+    public static Mesh buildSkullModel(Case c, CaseOperations operations, Progress progress) {
+        ServiceCatalog catalog = operations.catalog();
+        Segment skull = c.labelMap().segment("Skull")
+                .orElseThrow(() -> new IllegalStateException("segment the skull first"));
+        c.removeMeshes(skull.name());
+        Mesh mesh = operations.mesh(c, catalog.require(ServiceKind.MESHER, Mesher.class, "mesh.surface"), skull,
+                Map.of(), progress);
+        mesh = operations.filter(c, catalog.require(ServiceKind.MESH_FILTER, MeshFilter.class, "mesh.smooth"), mesh,
+                Map.of("iterations", "10"), progress);
+        return operations.filter(c, catalog.require(ServiceKind.MESH_FILTER, MeshFilter.class, "mesh.reduce"), mesh,
+                Map.of("target", "0.5"), progress);
+    }
+
     /** The main job: segment the skull on a loaded demo case; returns the summaries of both steps. */
     public static String segmentSkull(Case c, CaseOperations operations, Progress progress) {
         SegmentationTool threshold = operations.catalog().require(ServiceKind.SEGMENTATION_TOOL,
@@ -67,6 +91,7 @@ public final class DemoCase {
         String first = operations.segment(c, threshold,
                 Map.of("preset", "custom", "lower", "700", "upper", "3071", "segment", "Skull"), progress);
         String second = operations.segment(c, largest, Map.of("segment", "Skull", "connectivity", "26"), progress);
+        c.labelMap().segment("Skull").ifPresent(s -> c.labelMap().update(s, s.name(), BONE_RGB));
         return first + "\n" + second;
     }
 }

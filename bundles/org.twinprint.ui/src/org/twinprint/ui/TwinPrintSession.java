@@ -23,6 +23,16 @@ public final class TwinPrintSession {
     private final Consumer<Case> forward = c -> listeners.forEach(l -> l.accept(c));
     private ServiceTracker<ServiceCatalog, ServiceCatalog> tracker;
     private volatile Case current;
+    private final java.util.Set<Integer> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile String activeSegment;
+    private volatile Brush brush = new Brush(Brush.Mode.OFF, 3, false);
+
+    /** The slice view's brush: off, painting or erasing, radius in mm, disc or ball. */
+    public record Brush(Mode mode, double radiusMm, boolean sphere) {
+        public enum Mode {
+            OFF, PAINT, ERASE
+        }
+    }
 
     private TwinPrintSession() {
     }
@@ -64,6 +74,42 @@ public final class TwinPrintSession {
             c.addListener(forward);
         }
         forward.accept(c);
+    }
+
+    /** Segments the views do not draw (by label); display only, the case is unchanged. */
+    public boolean isHidden(int label) {
+        return hidden.contains(label);
+    }
+
+    public void setHidden(int label, boolean hide) {
+        if (hide) {
+            hidden.add(label);
+        } else {
+            hidden.remove(label);
+        }
+        changed();
+    }
+
+    /** The segment brushes paint into, by name. */
+    public String activeSegment() {
+        return activeSegment;
+    }
+
+    public void setActiveSegment(String name) {
+        activeSegment = name;
+    }
+
+    public Brush brush() {
+        return brush;
+    }
+
+    public void setBrush(Brush b) {
+        brush = b;
+    }
+
+    /** Tells every view to redraw the open case (after a display setting changed). */
+    public void changed() {
+        forward.accept(current);
     }
 
     /** Listeners run in the thread that changed the case: views must hop to the display thread. */

@@ -22,6 +22,10 @@ public final class Case {
     private final Map<String, Object> results = new java.util.LinkedHashMap<>();
     private LabelMap labelMap;
     private final List<Consumer<Case>> listeners = new CopyOnWriteArrayList<>();
+    private final java.util.Deque<LabelEdit> undo = new java.util.ArrayDeque<>();
+    private final java.util.Deque<LabelEdit> redo = new java.util.ArrayDeque<>();
+    /** Undo history is kept within this many bytes; the oldest edits go first. */
+    private static final long HISTORY_BYTES = 256L << 20;
 
     public Case(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -79,6 +83,17 @@ public final class Case {
         fireChanged();
     }
 
+    /** Removes the meshes of a name (before building a new model of that segment). */
+    public void removeMeshes(String name) {
+        boolean removed;
+        synchronized (this) {
+            removed = meshes.removeIf(m -> m.name().equals(name));
+        }
+        if (removed) {
+            fireChanged();
+        }
+    }
+
     /** Puts a filtered mesh where its input was (or adds it when the input is not in the case). */
     public void replaceMesh(Mesh old, Mesh replacement) {
         synchronized (this) {
@@ -104,6 +119,59 @@ public final class Case {
             provenance.add(entry);
         }
         fireChanged();
+    }
+
+    /** Remembers an edit of the label map for undo; a new edit makes redo impossible. */
+    public void pushEdit(LabelEdit edit) {
+        synchronized (this) {
+            undo.push(edit);
+            redo.clear();
+            long total = 0;
+            for (LabelEdit e : undo) {
+                total += e.bytes();
+            }
+            while (undo.size() > 1 && total > HISTORY_BYTES) {
+                total -= undo.removeLast().bytes();
+            }
+        }
+    }
+
+    public synchronized java.util.Optional<String> nextUndo() {
+        return java.util.Optional.ofNullable(undo.peek()).map(LabelEdit::description);
+    }
+
+    public synchronized java.util.Optional<String> nextRedo() {
+        return java.util.Optional.ofNullable(redo.peek()).map(LabelEdit::description);
+    }
+
+    /** Takes back the last edit of the label map; returns what it was, or empty if none. */
+    public java.util.Optional<String> undo() {
+        LabelEdit e;
+        synchronized (this) {
+            e = undo.poll();
+            if (e == null) {
+                return java.util.Optional.empty();
+            }
+            e.undo(labelMap);
+            redo.push(e);
+        }
+        fireChanged();
+        return java.util.Optional.of(e.description());
+    }
+
+    /** Does again the last edit taken back. */
+    public java.util.Optional<String> redo() {
+        LabelEdit e;
+        synchronized (this) {
+            e = redo.poll();
+            if (e == null) {
+                return java.util.Optional.empty();
+            }
+            e.redo(labelMap);
+            undo.push(e);
+        }
+        fireChanged();
+        return java.util.Optional.of(e.description());
     }
 
     public void addListener(Consumer<Case> l) {

@@ -73,6 +73,26 @@ public final class LabelMap {
         return s;
     }
 
+    /** Sets the segment list as it was at some point (undo and redo). */
+    public void replaceSegments(List<Segment> list) {
+        segments.clear();
+        segments.addAll(list);
+    }
+
+    /** Changes a segment's name or colour, keeping its label and voxels. */
+    public Segment update(Segment old, String name, int rgb) {
+        int at = segments.indexOf(old);
+        if (at < 0) {
+            throw new IllegalArgumentException("no segment '" + old.name() + "' in this map");
+        }
+        if (!name.equals(old.name()) && segment(name).isPresent()) {
+            throw new IllegalArgumentException("a segment named '" + name + "' exists already");
+        }
+        Segment s = new Segment(old.label(), name, rgb);
+        segments.set(at, s);
+        return s;
+    }
+
     /** Drops every segment not in the given list (used to undo a failed edit). */
     public void retainSegments(List<Segment> keep) {
         segments.retainAll(keep);

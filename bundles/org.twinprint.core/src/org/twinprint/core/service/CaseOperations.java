@@ -87,9 +87,26 @@ public final class CaseOperations {
             }
             throw failure(tool, e);
         }
+        target.pushEdit(before.editTo(target, tool.label()));
         record(target, tool, parameters.asMap(), summary);
         target.fireChanged();
         return summary;
+    }
+
+    /** Takes back the last segment edit, and says so in the provenance. */
+    public java.util.Optional<String> undo(Case target) {
+        java.util.Optional<String> what = target.undo();
+        what.ifPresent(w -> target.record(new ProvenanceEntry(Instant.now(), "edit.undo", "org.twinprint.core", "",
+                Map.of(), "undid " + w)));
+        return what;
+    }
+
+    /** Does again the last segment edit taken back. */
+    public java.util.Optional<String> redo(Case target) {
+        java.util.Optional<String> what = target.redo();
+        what.ifPresent(w -> target.record(new ProvenanceEntry(Instant.now(), "edit.redo", "org.twinprint.core", "",
+                Map.of(), "redid " + w)));
+        return what;
     }
 
     /** Surfaces one segment and adds the mesh to the case. */

@@ -23,6 +23,13 @@ final class LabelSnapshot {
                 : new LabelSnapshot(map.labels().clone(), List.copyOf(map.segments()));
     }
 
+    /** The edit from this snapshot to the case's label map as it is now. */
+    org.twinprint.core.model.LabelEdit editTo(Case c, String description) {
+        LabelMap map = c.labelMap();
+        byte[] old = labels == null ? new byte[map.labels().length] : labels;
+        return org.twinprint.core.model.LabelEdit.between(description, old, segments, map);
+    }
+
     void restore(Case c) {
         LabelMap map = c.labelMap();
         if (map == null) {

@@ -33,7 +33,10 @@ import org.twinprint.ui.TwinPrintPerspective;
 import org.twinprint.ui.TwinPrintSession;
 import org.twinprint.ui.handlers.OpenDemoHandler;
 import org.twinprint.ui.jobs.CaseJob;
+import org.twinprint.core.model.Vec3;
 import org.twinprint.ui.views.CaseView;
+import org.twinprint.ui.views.ModelView;
+import org.twinprint.ui.views.SegmentsView;
 import org.twinprint.ui.views.SliceView;
 import org.twinprint.ui.views.ToolsView;
 
@@ -53,7 +56,8 @@ class WorkbenchTest {
         IWorkbenchPage page = page();
         assertEquals(TwinPrintPerspective.ID, page.getPerspective().getId());
         for (String id : List.of(TwinPrintPerspective.CASE_VIEW, TwinPrintPerspective.SLICE_VIEW,
-                TwinPrintPerspective.TOOLS_VIEW, TwinPrintPerspective.PROGRESS_VIEW, TwinPrintPerspective.LOG_VIEW)) {
+                TwinPrintPerspective.TOOLS_VIEW, TwinPrintPerspective.SEGMENTS_VIEW, TwinPrintPerspective.MODEL_VIEW,
+                TwinPrintPerspective.PROGRESS_VIEW, TwinPrintPerspective.LOG_VIEW)) {
             assertNotNull(page.findViewReference(id), "perspective shows view " + id);
         }
         assertEquals("TwinPrint", page.getWorkbenchWindow().getShell().getText());
@@ -99,6 +103,8 @@ class WorkbenchTest {
         assertEquals(140, c.series().get(0).volume().geometry().nz());
         Segment skull = c.labelMap().segment("Skull").orElseThrow();
         assertEquals(1_371_755, c.labelMap().voxelCount(skull));
+        assertEquals(1, c.meshes().size(), "the skull model is built too");
+        assertEquals(1_349_202, c.meshes().get(0).triangleCount(), 2000);
     }
 
     @Test
@@ -111,7 +117,7 @@ class WorkbenchTest {
         CaseView caseView = (CaseView) page().showView(TwinPrintPerspective.CASE_VIEW);
         SliceView slices = (SliceView) page().showView(TwinPrintPerspective.SLICE_VIEW);
         spin(500);
-        assertTrue(caseView.sections().containsAll(List.of("Series:1", "Segments:1", "Provenance:3")),
+        assertTrue(caseView.sections().containsAll(List.of("Series:1", "Segments:1", "Meshes:1", "Provenance:6")),
                 caseView.sections().toString());
         slices.showSlice(100);
         spin(500);
@@ -121,7 +127,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aToolRunFromTheToolsViewChangesTheCase() throws Exception {
         ToolsView tools = (ToolsView) page().showView(TwinPrintPerspective.TOOLS_VIEW);
         assertTrue(tools.select("segment.threshold"));
@@ -133,7 +139,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void toolsMenuListsTheToolsOfInstalledPluginsByName() {
         Set<String> items = menuItems("Tools");
         assertTrue(items.contains("Otsu threshold (example lab)  (org.twinprint.examples.lab)"), items.toString());
@@ -141,7 +147,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void pluginsThatFailToStartAreNamedInTheErrorLog() throws Exception {
         String log = Files.readString(Platform.getLogFileLocation().toFile().toPath());
         assertTrue(log.contains("TwinPrint plugin org.twinprint.examples.broken component"), log);
@@ -150,7 +156,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void aToolThatThrowsInsideItsJobIsReportedByPluginAndUndone() throws Exception {
         Case c = TwinPrintSession.get().currentCase();
         List<String> segmentsBefore = c.labelMap().segments().stream().map(Segment::name).toList();
@@ -170,7 +176,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void aViewThatThrowsLeavesTheWorkbenchUp() throws Exception {
         try {
             page().showView("org.twinprint.examples.broken.view");
@@ -180,6 +186,55 @@ class WorkbenchTest {
         spin(300);
         assertNotNull(page().showView(TwinPrintPerspective.CASE_VIEW), "the workbench still works");
         Screenshots.capture(page().getWorkbenchWindow().getShell(), "workbench-broken-plugin.png");
+    }
+
+    @Test
+    @Order(6)
+    void segmentEditorPaintsUndoesAndRedoesWithTheBrush() throws Exception {
+        Case c = TwinPrintSession.get().currentCase();
+        SegmentsView segments = (SegmentsView) page().showView(TwinPrintPerspective.SEGMENTS_VIEW);
+        SliceView slices = (SliceView) page().showView(TwinPrintPerspective.SLICE_VIEW);
+        TwinPrintSession.get().setActiveSegment("Skull");
+        segments.setBrush(new TwinPrintSession.Brush(TwinPrintSession.Brush.Mode.PAINT, 5, false));
+        slices.showSlice(70);
+        Segment skull = c.labelMap().segment("Skull").orElseThrow();
+        long before = c.labelMap().voxelCount(skull);
+        // a 5 mm disc at the centre of slice 70: empty brain inside the skull
+        Vec3 centre = c.series().get(0).volume().geometry().toLps(255.5, 255.5, 70);
+        assertTrue(waitFor(slices.paint(List.of(centre))).isOK());
+        long painted = c.labelMap().voxelCount(skull) - before;
+        double disc = Math.PI * 25 / (0.451171875 * 0.451171875);
+        assertEquals(disc, painted, disc * 0.05, "a 5 mm disc of 0.45 mm pixels");
+        spin(300);
+        assertTrue(segments.rows().get(0).startsWith("+Skull"), segments.rows().toString());
+        Screenshots.capture(page().getWorkbenchWindow().getShell(), "segment-editor.png");
+
+        TwinPrintSession.get().operations().undo(c);
+        assertEquals(before, c.labelMap().voxelCount(skull), "undo takes the stroke back");
+        TwinPrintSession.get().operations().redo(c);
+        assertEquals(before + painted, c.labelMap().voxelCount(skull), "redo paints it again");
+        TwinPrintSession.get().operations().undo(c);
+        segments.setBrush(new TwinPrintSession.Brush(TwinPrintSession.Brush.Mode.OFF, 5, false));
+    }
+
+    @Test
+    @Order(7)
+    void modelViewShowsTheSkullInThreeDimensions() throws Exception {
+        ModelView model = (ModelView) page().showView(TwinPrintPerspective.MODEL_VIEW);
+        model.resetCamera();
+        spin(500);
+        ImageData front = Screenshots.capture(page().getWorkbenchWindow().getShell(), "model-3d.png");
+        assertTrue(distinctColours(front) > 50);
+        model.orbit(90, 0);
+        spin(500);
+        Screenshots.capture(page().getWorkbenchWindow().getShell(), "model-3d-side.png");
+        TwinPrintSession.get().setHidden(TwinPrintSession.get().currentCase().labelMap().segment("Skull")
+                .orElseThrow().label(), true);
+        spin(500);
+        ImageData hidden = Screenshots.capture(page().getWorkbenchWindow().getShell(), "model-3d-hidden.png");
+        assertTrue(distinctColours(hidden) < distinctColours(front), "hiding the segment hides its mesh");
+        TwinPrintSession.get().setHidden(TwinPrintSession.get().currentCase().labelMap().segment("Skull")
+                .orElseThrow().label(), false);
     }
 
     private static Set<String> menuItems(String menu) {

@@ -8,7 +8,7 @@ import org.twinprint.demo.DemoCase;
 import org.twinprint.ui.TwinPrintSession;
 import org.twinprint.ui.jobs.CaseJob;
 
-/** File > Open Demo Case: loads the shipped CT head phantom and segments its skull, as a Job. */
+/** File > Open Demo Case: loads the shipped CT head phantom, segments its skull and models it, as a Job. */
 public final class OpenDemoHandler extends AbstractHandler {
 
     @Override
@@ -24,6 +24,7 @@ public final class OpenDemoHandler extends AbstractHandler {
             Case c = DemoCase.load(operations, progress);
             TwinPrintSession.get().open(c);
             DemoCase.segmentSkull(c, operations, progress);
+            DemoCase.buildSkullModel(c, operations, progress);
         });
         job.schedule();
         return job;

@@ -5,6 +5,7 @@ import org.eclipse.swt.graphics.PaletteData;
 import org.twinprint.core.model.LabelMap;
 import org.twinprint.core.model.Segment;
 import org.twinprint.core.model.Volume;
+import org.twinprint.ui.TwinPrintSession;
 
 /** Turns one axial slice into RGB pixels: grey values by window/level, segments blended in colour. */
 final class AxialSliceImage {
@@ -23,7 +24,7 @@ final class AxialSliceImage {
         int[] colors = new int[256];
         if (labels != null) {
             for (Segment s : labels.segments()) {
-                colors[s.label()] = s.rgb();
+                colors[s.label()] = TwinPrintSession.get().isHidden(s.label()) ? -1 : s.rgb();
             }
         }
         double low = level - width / 2.0;
@@ -36,7 +37,7 @@ final class AxialSliceImage {
                 g = Math.max(0, Math.min(255, g));
                 int rgb = (g << 16) | (g << 8) | g;
                 int label = l == null ? 0 : l[n] & 0xff;
-                if (label != 0) {
+                if (label != 0 && colors[label] >= 0) {
                     rgb = blend(rgb, colors[label]);
                 }
                 row[i] = rgb;

@@ -1,0 +1,90 @@
+package org.twinprint.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.twinprint.core.model.Case;
+import org.twinprint.core.model.Geometry;
+import org.twinprint.core.model.Series;
+import org.twinprint.core.model.Vec3;
+import org.twinprint.core.model.Volume;
+import org.twinprint.core.service.CaseOperations;
+import org.twinprint.core.service.ServiceCatalog;
+import org.twinprint.core.spi.ParameterSpec;
+import org.twinprint.core.spi.Parameters;
+import org.twinprint.core.spi.Progress;
+import org.twinprint.core.spi.SegmentationTool;
+
+class UndoTest {
+
+    /** Labels voxels with value >= a threshold into a segment. */
+    private static final SegmentationTool AT_LEAST = new SegmentationTool() {
+        @Override
+        public String id() {
+            return "test.at-least";
+        }
+
+        @Override
+        public String label() {
+            return "At least";
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return List.of(ParameterSpec.number("value", "Value", 0, -5000, 5000, "", ""),
+                    ParameterSpec.text("segment", "Segment", "A", ""));
+        }
+
+        @Override
+        public String apply(Case c, Parameters p, Progress progress) {
+            var map = c.labelMapForEditing();
+            var s = map.segment(p.string("segment")).orElseGet(() -> map.addSegment(p.string("segment"), 0));
+            short[] v = c.series().get(0).volume().voxels();
+            for (int n = 0; n < v.length; n++) {
+                if (v[n] >= p.number("value")) {
+                    map.labels()[n] = (byte) s.label();
+                }
+            }
+            return "done";
+        }
+    };
+
+    @Test
+    void everyEditUndoesAndRedoesExactly() {
+        ServiceCatalog catalog = new ServiceCatalog();
+        catalog.add(AT_LEAST, "test", "1");
+        CaseOperations ops = new CaseOperations(catalog);
+        Case c = new Case("u");
+        c.addSeries(new Series("1", "", "CT", new Volume(Geometry.axisAligned(4, 1, 1, new Vec3(1, 1, 1), Vec3.ZERO),
+                new short[] { 0, 100, 200, 300 }, "HU"), "memory", List.of()));
+
+        ops.segment(c, AT_LEAST, Map.of("value", "250", "segment", "A"), Progress.NONE);
+        ops.segment(c, AT_LEAST, Map.of("value", "150", "segment", "B"), Progress.NONE);
+        assertArrayEquals(new byte[] { 0, 0, 2, 2 }, c.labelMap().labels());
+        assertEquals(Optional.of("At least"), c.nextUndo());
+
+        assertEquals(Optional.of("At least"), ops.undo(c));
+        assertArrayEquals(new byte[] { 0, 0, 0, 1 }, c.labelMap().labels());
+        assertEquals(List.of("A"), c.labelMap().segments().stream().map(s -> s.name()).toList());
+        ops.undo(c);
+        assertArrayEquals(new byte[4], c.labelMap().labels());
+        assertTrue(c.labelMap().segments().isEmpty());
+        assertEquals(Optional.empty(), ops.undo(c), "nothing more to undo");
+
+        ops.redo(c);
+        ops.redo(c);
+        assertArrayEquals(new byte[] { 0, 0, 2, 2 }, c.labelMap().labels());
+        assertEquals(2, c.labelMap().segments().size());
+
+        ops.undo(c);
+        ops.segment(c, AT_LEAST, Map.of("value", "50", "segment", "C"), Progress.NONE);
+        assertEquals(Optional.empty(), c.nextRedo(), "a new edit ends the redo chain");
+        assertEquals("edit.undo", c.provenance().get(c.provenance().size() - 2).serviceId());
+    }
+}

@@ -1,0 +1,59 @@
+package org.twinprint.core.model;
+
+import java.util.List;
+
+/**
+ * One undoable change of a label map: the voxels it changed with their labels before and after,
+ * and the segment list before and after. Only changed voxels are kept, so edits cost little.
+ */
+public record LabelEdit(String description, int[] indices, byte[] before, byte[] after, List<Segment> segmentsBefore,
+        List<Segment> segmentsAfter) {
+
+    public LabelEdit {
+        segmentsBefore = List.copyOf(segmentsBefore);
+        segmentsAfter = List.copyOf(segmentsAfter);
+    }
+
+    /** Compares the labels before an edit with the map after it. */
+    public static LabelEdit between(String description, byte[] oldLabels, List<Segment> oldSegments, LabelMap now) {
+        byte[] current = now.labels();
+        int count = 0;
+        for (int n = 0; n < current.length; n++) {
+            if (current[n] != oldLabels[n]) {
+                count++;
+            }
+        }
+        int[] indices = new int[count];
+        byte[] before = new byte[count];
+        byte[] after = new byte[count];
+        int k = 0;
+        for (int n = 0; n < current.length; n++) {
+            if (current[n] != oldLabels[n]) {
+                indices[k] = n;
+                before[k] = oldLabels[n];
+                after[k++] = current[n];
+            }
+        }
+        return new LabelEdit(description, indices, before, after, oldSegments, now.segments());
+    }
+
+    long bytes() {
+        return 6L * indices.length;
+    }
+
+    void undo(LabelMap map) {
+        apply(map, before, segmentsBefore);
+    }
+
+    void redo(LabelMap map) {
+        apply(map, after, segmentsAfter);
+    }
+
+    private void apply(LabelMap map, byte[] values, List<Segment> segments) {
+        byte[] labels = map.labels();
+        for (int k = 0; k < indices.length; k++) {
+            labels[indices[k]] = values[k];
+        }
+        map.replaceSegments(segments);
+    }
+}

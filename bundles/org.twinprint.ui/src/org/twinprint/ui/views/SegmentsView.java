@@ -1,0 +1,237 @@
+package org.twinprint.ui.views;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.ColorDialog;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.part.ViewPart;
+import org.twinprint.core.model.Case;
+import org.twinprint.core.model.LabelMap;
+import org.twinprint.core.model.Mesh;
+import org.twinprint.core.model.Segment;
+import org.twinprint.core.service.CaseOperations;
+import org.twinprint.core.service.ServiceCatalog;
+import org.twinprint.core.service.ServiceKind;
+import org.twinprint.core.spi.MeshFilter;
+import org.twinprint.core.spi.Mesher;
+import org.twinprint.ui.TwinPrintSession;
+import org.twinprint.ui.jobs.CaseJob;
+import org.twinprint.ui.TwinPrintSession.Brush;
+
+/**
+ * The segment editor: every segment with its colour, volume and visibility; the brush that paints
+ * or erases the selected one in the slice view; undo and redo of every edit.
+ */
+public final class SegmentsView extends ViewPart {
+
+    public static final String ID = "org.twinprint.ui.views.segments";
+
+    private Table table;
+    private Combo mode;
+    private Spinner radius;
+    private Button sphere;
+    private Button undo;
+    private Button redo;
+    private final Consumer<Case> listener = c -> {
+        if (table != null && !table.isDisposed()) {
+            table.getDisplay().asyncExec(this::refresh);
+        }
+    };
+
+    @Override
+    public void createPartControl(Composite parent) {
+        parent.setLayout(new GridLayout(4, false));
+        table = new Table(parent, SWT.CHECK | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
+        table.setHeaderVisible(true);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        for (String title : new String[] { "Segment", "Volume", "Colour" }) {
+            TableColumn col = new TableColumn(table, SWT.LEFT);
+            col.setText(title);
+            col.setWidth(title.equals("Segment") ? 140 : 80);
+        }
+        table.addListener(SWT.Selection, e -> {
+            if (e.detail == SWT.CHECK) {
+                Segment s = (Segment) e.item.getData();
+                TwinPrintSession.get().setHidden(s.label(), !((TableItem) e.item).getChecked());
+            } else if (e.item != null) {
+                TwinPrintSession.get().setActiveSegment(((Segment) e.item.getData()).name());
+            }
+        });
+        Composite buttons = new Composite(parent, SWT.NONE);
+        buttons.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
+        buttons.setLayout(new RowLayout(SWT.HORIZONTAL));
+        Button colour = new Button(buttons, SWT.PUSH);
+        colour.setText("Colour...");
+        colour.addListener(SWT.Selection, e -> recolour());
+        undo = new Button(buttons, SWT.PUSH);
+        undo.setText("Undo");
+        undo.addListener(SWT.Selection, e -> TwinPrintSession.get().operations().undo(caseOrNull()));
+        redo = new Button(buttons, SWT.PUSH);
+        redo.setText("Redo");
+        redo.addListener(SWT.Selection, e -> TwinPrintSession.get().operations().redo(caseOrNull()));
+        Button model = new Button(buttons, SWT.PUSH);
+        model.setText("Make model");
+        model.setToolTipText("Surface, smooth and reduce the selected segment into a printable mesh");
+        model.addListener(SWT.Selection, e -> makeModel());
+
+        Composite brushRow = new Composite(parent, SWT.NONE);
+        brushRow.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
+        brushRow.setLayout(new RowLayout(SWT.HORIZONTAL));
+        new Label(brushRow, SWT.NONE).setText("Brush");
+        mode = new Combo(brushRow, SWT.READ_ONLY);
+        mode.setItems("Off", "Paint", "Erase");
+        mode.select(0);
+        radius = new Spinner(brushRow, SWT.BORDER);
+        radius.setValues(30, 5, 500, 1, 5, 20); // tenths of a millimetre
+        radius.setToolTipText("Brush radius in mm");
+        new Label(brushRow, SWT.NONE).setText("mm");
+        sphere = new Button(brushRow, SWT.CHECK);
+        sphere.setText("3D ball");
+        for (var w : List.of(mode, radius, sphere)) {
+            w.addListener(SWT.Selection, e -> updateBrush());
+            w.addListener(SWT.Modify, e -> updateBrush());
+        }
+        TwinPrintSession.get().addListener(listener);
+        refresh();
+    }
+
+    private Case caseOrNull() {
+        return TwinPrintSession.get().currentCase();
+    }
+
+    private void updateBrush() {
+        Brush.Mode m = Brush.Mode.values()[Math.max(0, mode.getSelectionIndex())];
+        TwinPrintSession.get().setBrush(new Brush(m, radius.getSelection() / 10.0, sphere.getSelection()));
+    }
+
+    /** Sets the brush from code (tests, shortcuts) and shows it in the controls. */
+    public void setBrush(Brush b) {
+        mode.select(b.mode().ordinal());
+        radius.setSelection((int) Math.round(b.radiusMm() * 10));
+        sphere.setSelection(b.sphere());
+        updateBrush();
+    }
+
+    /** Surface, smooth and reduce the selected segment, as a Job; returns it (for tests). */
+    public org.eclipse.core.runtime.jobs.Job makeModel() {
+        Case c = caseOrNull();
+        String name = TwinPrintSession.get().activeSegment();
+        if (c == null || name == null || c.labelMap() == null) {
+            return null;
+        }
+        Segment segment = c.labelMap().segment(name).orElse(null);
+        if (segment == null) {
+            return null;
+        }
+        CaseOperations operations = TwinPrintSession.get().operations();
+        ServiceCatalog catalog = operations.catalog();
+        CaseJob job = new CaseJob("Make model of " + name, progress -> {
+            c.removeMeshes(name);
+            Mesh mesh = operations.mesh(c, catalog.require(ServiceKind.MESHER, Mesher.class, "mesh.surface"), segment,
+                    Map.of(), progress);
+            mesh = operations.filter(c, catalog.require(ServiceKind.MESH_FILTER, MeshFilter.class, "mesh.smooth"),
+                    mesh, Map.of("iterations", "10"), progress);
+            operations.filter(c, catalog.require(ServiceKind.MESH_FILTER, MeshFilter.class, "mesh.reduce"), mesh,
+                    Map.of("target", "0.5"), progress);
+        });
+        job.schedule();
+        return job;
+    }
+
+    private void recolour() {
+        Case c = caseOrNull();
+        int i = table.getSelectionIndex();
+        if (c == null || i < 0) {
+            return;
+        }
+        Segment s = (Segment) table.getItem(i).getData();
+        ColorDialog dialog = new ColorDialog(table.getShell());
+        dialog.setRGB(new RGB(s.rgb() >> 16 & 0xff, s.rgb() >> 8 & 0xff, s.rgb() & 0xff));
+        RGB rgb = dialog.open();
+        if (rgb != null) {
+            c.labelMap().update(s, s.name(), rgb.red << 16 | rgb.green << 8 | rgb.blue);
+            c.fireChanged();
+        }
+    }
+
+    private void refresh() {
+        if (table.isDisposed()) {
+            return;
+        }
+        Case c = caseOrNull();
+        LabelMap map = c == null ? null : c.labelMap();
+        table.removeAll();
+        List<Segment> segments = map == null ? List.of() : map.segments();
+        Map<Integer, Long> counts = map == null ? Map.of() : counts(map);
+        String active = TwinPrintSession.get().activeSegment();
+        for (Segment s : segments) {
+            TableItem item = new TableItem(table, SWT.NONE);
+            item.setData(s);
+            item.setChecked(!TwinPrintSession.get().isHidden(s.label()));
+            item.setText(0, s.name());
+            item.setText(1, String.format(Locale.ROOT, "%.1f ml",
+                    counts.getOrDefault(s.label(), 0L) * map.geometry().voxelVolumeMm3() / 1000));
+            item.setText(2, s.hexColor());
+            item.setBackground(2, new Color(s.rgb() >> 16 & 0xff, s.rgb() >> 8 & 0xff, s.rgb() & 0xff));
+            if (s.name().equals(active)) {
+                table.setSelection(item);
+            }
+        }
+        if (table.getSelectionIndex() < 0 && !segments.isEmpty()) {
+            table.setSelection(0);
+            TwinPrintSession.get().setActiveSegment(segments.get(0).name());
+        }
+        undo.setEnabled(c != null && c.nextUndo().isPresent());
+        undo.setToolTipText(c == null ? "" : c.nextUndo().map(u -> "Undo " + u).orElse(""));
+        redo.setEnabled(c != null && c.nextRedo().isPresent());
+        redo.setToolTipText(c == null ? "" : c.nextRedo().map(u -> "Redo " + u).orElse(""));
+    }
+
+    /** Voxels per label in one pass over the map. */
+    private static Map<Integer, Long> counts(LabelMap map) {
+        long[] n = new long[LabelMap.MAX_LABEL + 1];
+        for (byte b : map.labels()) {
+            n[b & 0xff]++;
+        }
+        Map<Integer, Long> out = new java.util.HashMap<>();
+        for (int i = 1; i < n.length; i++) {
+            if (n[i] > 0) {
+                out.put(i, n[i]);
+            }
+        }
+        return out;
+    }
+
+    /** Names of the listed segments, visible first; for tests. */
+    public List<String> rows() {
+        return java.util.Arrays.stream(table.getItems())
+                .map(i -> (i.getChecked() ? "+" : "-") + i.getText(0) + " " + i.getText(1)).toList();
+    }
+
+    @Override
+    public void setFocus() {
+        table.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        TwinPrintSession.get().removeListener(listener);
+        super.dispose();
+    }
+}
