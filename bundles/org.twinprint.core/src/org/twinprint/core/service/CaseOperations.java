@@ -176,7 +176,14 @@ public final class CaseOperations {
         return predictions;
     }
 
-    private ServiceFailure failure(TwinPrintService service, Throwable cause) {
+    /**
+     * What a throwing service becomes: an IllegalArgumentException says the user's parameters or
+     * data do not fit, and passes unchanged; anything else is a failure of the plugin, named.
+     */
+    private RuntimeException failure(TwinPrintService service, Throwable cause) {
+        if (cause instanceof IllegalArgumentException bad) {
+            return bad;
+        }
         return new ServiceFailure(catalog.entryOf(service).orElse(null), service.id(), cause);
     }
 

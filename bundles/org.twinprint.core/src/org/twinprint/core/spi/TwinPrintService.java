@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * What every TwinPrint capability has in common, whether built in or brought by a lab plugin:
  * a stable id, a name for people, and its parameters described as data.
+ * <p>
+ * A service throws {@link IllegalArgumentException} when the user's parameters or data do not fit
+ * (the message says what to change); any other exception is reported as a failure of its plugin.
  */
 public interface TwinPrintService {
 
