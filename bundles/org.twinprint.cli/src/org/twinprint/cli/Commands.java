@@ -244,6 +244,7 @@ public final class Commands {
         err.printf("[twinprint] stage load: %d ms%n", (loaded - start) / 1_000_000);
         result.stageMillis().forEach((stage, ms) -> err.printf("[twinprint] stage %s: %d ms%n", stage, ms));
         Map<String, Object> report = new LinkedHashMap<>(result.report().toMap());
+        report.put("repairs", result.repairs().toMap());
         report.put("stageMillis", result.stageMillis());
         report.put("provenance", CaseReport.of(c).get("provenance"));
         String json = Json.write(report);

@@ -93,6 +93,14 @@ public final class CaseOperations {
         return summary;
     }
 
+    /**
+     * Records a step that a caller ran itself (to read more of its result than a mesh), so the
+     * provenance stays complete.
+     */
+    public void recordStep(Case target, TwinPrintService service, Map<String, String> parameters, String summary) {
+        record(target, service, parameters, summary);
+    }
+
     /** Takes back the last segment edit, and says so in the provenance. */
     public java.util.Optional<String> undo(Case target) {
         java.util.Optional<String> what = target.undo();

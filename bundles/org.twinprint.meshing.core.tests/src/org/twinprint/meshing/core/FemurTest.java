@@ -71,4 +71,38 @@ class FemurTest {
         assertEquals(200, MeshReduction.targetTriangles("200", 1000));
         assertEquals(1000, MeshReduction.targetTriangles("5000", 1000));
     }
+
+    @Test
+    void repairClosesSmallHolesAndDropsCrumbsAndSaysSo() throws IOException {
+        Mesh femur = StlFormat.read(Shapes.femur());
+        // punch two holes (one triangle each) and add a loose crumb: a tiny tetrahedron far away
+        int[] t = femur.triangles();
+        int[] holed = new int[t.length - 6 + 12];
+        System.arraycopy(t, 3, holed, 0, 3000);
+        System.arraycopy(t, 3006, holed, 3000, t.length - 3006);
+        int base = femur.vertexCount();
+        float[] v = java.util.Arrays.copyOf(femur.vertices(), femur.vertices().length + 12);
+        float[] tet = { 500, 500, 500, 500.5f, 500, 500, 500, 500.5f, 500, 500, 500, 500.5f };
+        System.arraycopy(tet, 0, v, femur.vertices().length, 12);
+        int[] crumb = { base, base + 2, base + 1, base, base + 1, base + 3, base + 1, base + 2, base + 3, base, base + 3,
+                base + 2 };
+        System.arraycopy(crumb, 0, holed, t.length - 6, 12);
+        Mesh damaged = new Mesh("femur", v, holed);
+        assertEquals(6, MeshTopology.of(damaged).boundaryEdges());
+
+        MeshRepair.Result r = MeshRepair.repair(damaged, 1, 30);
+        assertEquals(1, r.shellsRemoved());
+        assertEquals(2, r.holesFilled());
+        assertTrue(MeshTopology.of(r.mesh()).watertight(), MeshTopology.of(r.mesh()).toString());
+        assertEquals(femur.volumeMm3(), r.mesh().volumeMm3(), femur.volumeMm3() * 0.001);
+        assertTrue(r.summary().startsWith("removed 1 tiny shells"), r.summary());
+    }
+
+    @Test
+    void reportFindsNoCrossingsAndAThickWallInTheFemur() throws IOException {
+        PrintabilityReport r = PrintabilityReport.of(StlFormat.read(Shapes.femur()), Printers.defaults().get(0));
+        assertEquals(0, r.selfIntersections());
+        assertTrue(r.minimumWallMm() > 5, "a solid femur is nowhere thinner than 5 mm: " + r.minimumWallMm());
+        assertTrue(r.warnings().stream().noneMatch(w -> w.contains("thinner")), r.warnings().toString());
+    }
 }

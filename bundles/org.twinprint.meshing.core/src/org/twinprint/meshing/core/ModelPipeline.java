@@ -31,8 +31,8 @@ public final class ModelPipeline {
             Printer printer) {
     }
 
-    /** The outcome: the final mesh, its printability report and how long each stage took (ms). */
-    public record Result(Mesh mesh, PrintabilityReport report, Map<String, Long> stageMillis) {
+    /** The outcome: the final mesh, its repairs and printability report, and each stage's time (ms). */
+    public record Result(Mesh mesh, MeshRepair.Result repairs, PrintabilityReport report, Map<String, Long> stageMillis) {
     }
 
     private final CaseOperations operations;
@@ -74,6 +74,13 @@ public final class ModelPipeline {
             lap("reduce", t);
         }
         t = System.nanoTime();
+        MeshRepair.Result repairs = MeshRepair.repair(mesh, 1, 30);
+        c.replaceMesh(mesh, repairs.mesh());
+        mesh = repairs.mesh();
+        operations.recordStep(c, catalog.require(ServiceKind.MESH_FILTER, MeshFilter.class, "mesh.repair"),
+                Map.of("min-shell-volume", "1", "max-hole-edges", "30"), repairs.summary());
+        lap("repair", t);
+        t = System.nanoTime();
         PrintabilityReport report = PrintabilityReport.of(mesh, o.printer());
         lap("check", t);
         if (o.out() != null) {
@@ -86,7 +93,7 @@ public final class ModelPipeline {
             c.record(only.provenance().get(0));
             lap("export", t);
         }
-        return new Result(mesh, report, new LinkedHashMap<>(times));
+        return new Result(mesh, repairs, report, new LinkedHashMap<>(times));
     }
 
     private void lap(String stage, long start) {
@@ -108,6 +115,6 @@ public final class ModelPipeline {
 
     /** Stage names in pipeline order, for reports. */
     public static List<String> stages() {
-        return List.of("threshold", "largest island", "surface", "smooth", "reduce", "check", "export");
+        return List.of("threshold", "largest island", "surface", "smooth", "reduce", "repair", "check", "export");
     }
 }

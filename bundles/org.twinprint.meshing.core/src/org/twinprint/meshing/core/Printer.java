@@ -6,9 +6,10 @@ package org.twinprint.meshing.core;
  *
  * @param mm3PerHour    deposition or curing rate of model material
  * @param costPerCm3    material cost per cm³, in the lab's currency
+ * @param minWallMm     thinnest wall the process prints reliably
  */
 public record Printer(String name, double buildX, double buildY, double buildZ, double mm3PerHour,
-        double costPerCm3) {
+        double costPerCm3, double minWallMm) {
 
     /** Fits the box in some axis-aligned orientation (the slicer may turn the model by 90°). */
     public boolean fits(double x, double y, double z) {

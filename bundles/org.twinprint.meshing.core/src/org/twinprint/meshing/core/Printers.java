@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * The printer list: a few common machines built in, or a user's own list in a small text file,
- * one printer per line: {@code name; build x; build y; build z (mm); mm³ per hour; cost per cm³}.
+ * one printer per line: {@code name; build x; build y; build z (mm); mm³ per hour; cost per cm³;
+ * thinnest wall (mm)}.
  */
 public final class Printers {
 
@@ -18,10 +19,10 @@ public final class Printers {
 
     public static List<Printer> defaults() {
         return List.of(
-                new Printer("FDM desktop (Prusa MK4 class)", 250, 210, 220, 12_000, 0.05),
-                new Printer("SLA resin (Form 3 class)", 145, 145, 185, 9_000, 0.15),
-                new Printer("Material jetting (PolyJet class)", 490, 390, 200, 25_000, 0.45),
-                new Printer("SLS nylon (Fuse 1 class)", 165, 165, 300, 20_000, 0.10));
+                new Printer("FDM desktop (Prusa MK4 class)", 250, 210, 220, 12_000, 0.05, 0.8),
+                new Printer("SLA resin (Form 3 class)", 145, 145, 185, 9_000, 0.15, 0.4),
+                new Printer("Material jetting (PolyJet class)", 490, 390, 200, 25_000, 0.45, 0.6),
+                new Printer("SLS nylon (Fuse 1 class)", 165, 165, 300, 20_000, 0.10, 0.7));
     }
 
     /** Reads a printer list; a bad line is an error naming the file, line and problem. */
@@ -34,11 +35,12 @@ public final class Printers {
                 continue;
             }
             String[] f = line.split(";");
-            if (f.length != 6) {
-                throw new IOException(file + ":" + number + ": expected 6 fields separated by ';', found " + f.length);
+            if (f.length != 7) {
+                throw new IOException(file + ":" + number + ": expected 7 fields separated by ';', found " + f.length);
             }
             try {
-                printers.add(new Printer(f[0].strip(), num(f[1]), num(f[2]), num(f[3]), num(f[4]), num(f[5])));
+                printers.add(new Printer(f[0].strip(), num(f[1]), num(f[2]), num(f[3]), num(f[4]), num(f[5]),
+                        num(f[6])));
             } catch (NumberFormatException e) {
                 throw new IOException(file + ":" + number + ": not a number: " + e.getMessage());
             }

@@ -93,7 +93,9 @@ class SurfaceTest {
         assertEquals(0, ExternalCheck.admeshValue(admesh, "Total disconnected facets"), admesh);
         double admeshVolume = Double.parseDouble(admesh.replaceAll("(?s).*Volume\\s+:\\s+([0-9.]+).*", "$1"));
         assertEquals(voxelVolume, admeshVolume, voxelVolume * 0.01, "within 1 % of the voxel volume");
-        assertEquals(7, c.provenance().size(), "import, threshold, island, surface, smooth, reduce, export");
+        assertEquals(8, c.provenance().size(), "import, threshold, island, surface, smooth, reduce, repair, export");
+        assertTrue(result.repairs().shellsRemoved() > 1000, "loose voxel crumbs removed: " + result.repairs());
+        assertEquals(0, result.repairs().holesFilled());
     }
 
     @Test

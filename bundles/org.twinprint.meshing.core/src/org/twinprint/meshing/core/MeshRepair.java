@@ -1,0 +1,182 @@
+package org.twinprint.meshing.core;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+import org.twinprint.core.model.Mesh;
+import org.twinprint.core.spi.MeshFilter;
+import org.twinprint.core.spi.ParameterSpec;
+import org.twinprint.core.spi.Parameters;
+import org.twinprint.core.spi.Progress;
+
+/**
+ * Repairs that are safe for a print: drops tiny separate shells (loose voxel crumbs that would
+ * print as dust) and closes small holes with a fan of triangles. Everything it does is counted.
+ */
+@Component(service = MeshFilter.class)
+public final class MeshRepair implements MeshFilter {
+
+    /** The repaired mesh and what was done to it. */
+    public record Result(Mesh mesh, int shellsRemoved, double volumeRemovedMm3, int holesFilled, int holesLeft) {
+
+        public String summary() {
+            return String.format(Locale.ROOT,
+                    "removed %d tiny shells (%.2f mm³), filled %d small holes, %d larger holes left", shellsRemoved,
+                    volumeRemovedMm3, holesFilled, holesLeft);
+        }
+
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("shellsRemoved", shellsRemoved);
+            m.put("volumeRemovedMm3", volumeRemovedMm3);
+            m.put("holesFilled", holesFilled);
+            m.put("holesLeft", holesLeft);
+            return m;
+        }
+    }
+
+    @Override
+    public String id() {
+        return "mesh.repair";
+    }
+
+    @Override
+    public String label() {
+        return "Repair (tiny shells, small holes)";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(
+                ParameterSpec.number("min-shell-volume", "Smallest shell", 1, 0, 1e9, "mm³",
+                        "Separate pieces enclosing less than this are removed."),
+                ParameterSpec.integer("max-hole-edges", "Largest hole", 30, 0, 100_000, "edges",
+                        "Holes bounded by at most this many edges are closed."));
+    }
+
+    @Override
+    public Mesh apply(Mesh input, Parameters p, Progress progress) {
+        return repair(input, p.number("min-shell-volume"), (int) p.integer("max-hole-edges")).mesh();
+    }
+
+    public static Result repair(Mesh input, double minShellVolume, int maxHoleEdges) {
+        Mesh welded = new Mesh(input.name(), input.rgb(), input.vertices(), PositionWelding.weldedTriangles(input));
+        // shells: union-find over vertices, then per-shell signed volume
+        int[] t = welded.triangles();
+        int[] parent = new int[welded.vertexCount()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        for (int f = 0; f < t.length; f += 3) {
+            union(parent, t[f], t[f + 1]);
+            union(parent, t[f + 1], t[f + 2]);
+        }
+        Map<Integer, double[]> volume = new HashMap<>();
+        float[] v = welded.vertices();
+        for (int f = 0; f < t.length; f += 3) {
+            int root = MeshTopology.find(parent, t[f]);
+            volume.computeIfAbsent(root, r -> new double[1])[0] += signedVolume(v, t, f);
+        }
+        int removedShells = 0;
+        double removedVolume = 0;
+        java.util.Set<Integer> drop = new java.util.HashSet<>();
+        for (Map.Entry<Integer, double[]> e : volume.entrySet()) {
+            if (Math.abs(e.getValue()[0]) < minShellVolume && volume.size() - drop.size() > 1) {
+                drop.add(e.getKey());
+                removedShells++;
+                removedVolume += e.getValue()[0];
+            }
+        }
+        int[] kept = new int[t.length];
+        int n = 0;
+        for (int f = 0; f < t.length; f += 3) {
+            if (!drop.contains(MeshTopology.find(parent, t[f]))) {
+                kept[n++] = t[f];
+                kept[n++] = t[f + 1];
+                kept[n++] = t[f + 2];
+            }
+        }
+        int[] tri = java.util.Arrays.copyOf(kept, n);
+        // holes: loops of boundary edges, followed from each edge's end to the next edge's start
+        Map<Long, Integer> directed = new HashMap<>();
+        for (int f = 0; f < tri.length; f += 3) {
+            for (int e = 0; e < 3; e++) {
+                directed.merge(key(tri[f + e], tri[f + (e + 1) % 3]), 1, Integer::sum);
+            }
+        }
+        Map<Integer, Integer> next = new HashMap<>(); // boundary edge b -> a, reversed so the fill faces out
+        for (Long k : directed.keySet()) {
+            int a = (int) (k >>> 32), b = (int) (long) k;
+            if (!directed.containsKey(key(b, a))) {
+                next.put(b, a);
+            }
+        }
+        List<int[]> fills = new ArrayList<>();
+        List<Float> newVertices = new ArrayList<>();
+        int filled = 0, left = 0;
+        int vertexCount = welded.vertexCount();
+        java.util.Set<Integer> done = new java.util.HashSet<>();
+        for (Integer startVertex : next.keySet()) {
+            if (done.contains(startVertex)) {
+                continue;
+            }
+            List<Integer> loop = new ArrayList<>();
+            Integer cur = startVertex;
+            while (cur != null && !done.contains(cur)) {
+                done.add(cur);
+                loop.add(cur);
+                cur = next.get(cur);
+            }
+            if (cur == null || !cur.equals(startVertex) || loop.size() > maxHoleEdges || loop.size() < 3) {
+                left++;
+                continue;
+            }
+            double cx = 0, cy = 0, cz = 0;
+            for (int w : loop) {
+                cx += v[3 * w];
+                cy += v[3 * w + 1];
+                cz += v[3 * w + 2];
+            }
+            int centre = vertexCount + newVertices.size() / 3;
+            newVertices.add((float) (cx / loop.size()));
+            newVertices.add((float) (cy / loop.size()));
+            newVertices.add((float) (cz / loop.size()));
+            for (int i = 0; i < loop.size(); i++) {
+                fills.add(new int[] { loop.get(i), loop.get((i + 1) % loop.size()), centre });
+            }
+            filled++;
+        }
+        float[] outV = java.util.Arrays.copyOf(v, v.length + newVertices.size());
+        for (int i = 0; i < newVertices.size(); i++) {
+            outV[v.length + i] = newVertices.get(i);
+        }
+        int[] outT = java.util.Arrays.copyOf(tri, tri.length + 3 * fills.size());
+        for (int i = 0; i < fills.size(); i++) {
+            System.arraycopy(fills.get(i), 0, outT, tri.length + 3 * i, 3);
+        }
+        return new Result(new Mesh(input.name(), input.rgb(), outV, outT), removedShells, Math.abs(removedVolume),
+                filled, left);
+    }
+
+    private static long key(int a, int b) {
+        return (long) a << 32 | (b & 0xffffffffL);
+    }
+
+    private static double signedVolume(float[] v, int[] t, int f) {
+        int a = 3 * t[f], b = 3 * t[f + 1], c = 3 * t[f + 2];
+        return (v[a] * (v[b + 1] * (double) v[c + 2] - v[b + 2] * (double) v[c + 1])
+                - v[a + 1] * (v[b] * (double) v[c + 2] - v[b + 2] * (double) v[c])
+                + v[a + 2] * (v[b] * (double) v[c + 1] - v[b + 1] * (double) v[c])) / 6;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = MeshTopology.find(parent, a), rb = MeshTopology.find(parent, b);
+        if (ra != rb) {
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+}
