@@ -111,4 +111,18 @@ class CommandsTest {
         assertEquals(0, run("segment", TestData.headPhantom().toString(), "segment.threshold", "--preset", "bone",
                 "--out", report.toString()), "other tools run after a plugin failed");
     }
+
+    @Test
+    void femurRoundTripsThroughImportReportAndExportWithTheSameVolume(@TempDir Path dir) throws Exception {
+        Path femur = TestData.shared("gfxmorph_bone_stl/data/femur.stl");
+        Path copy = dir.resolve("femur-again.stl");
+        assertEquals(1, run("check", femur.toString(), "--out", copy.toString()),
+                "a 414 mm femur does not fit the default desktop printer");
+        String json = out();
+        assertTrue(json.contains("\"closed\": true") && json.contains("\"manifold\": true"), json);
+        assertTrue(json.contains("\"volumeMm3\": 399254.9"), json);
+        assertEquals(org.twinprint.meshing.core.StlFormat.read(femur).volumeMm3(),
+                org.twinprint.meshing.core.StlFormat.read(copy).volumeMm3(), 0.0);
+        assertEquals(0, run("check", femur.toString(), "--printer", "PolyJet"), "it fits a large printer");
+    }
 }

@@ -64,61 +64,70 @@ public final class MeshRepair implements MeshFilter {
     }
 
     public static Result repair(Mesh input, double minShellVolume, int maxHoleEdges) {
-        Mesh welded = new Mesh(input.name(), input.rgb(), input.vertices(), PositionWelding.weldedTriangles(input));
-        // shells: union-find over vertices, then per-shell signed volume
-        int[] t = welded.triangles();
-        int[] parent = new int[welded.vertexCount()];
-        for (int i = 0; i < parent.length; i++) {
+        int[] t = PositionWelding.weldedTriangles(input);
+        float[] v = input.vertices();
+        int nv = input.vertexCount();
+        // shells: union-find over vertices, then each shell's signed volume
+        int[] parent = new int[nv];
+        for (int i = 0; i < nv; i++) {
             parent[i] = i;
         }
         for (int f = 0; f < t.length; f += 3) {
             union(parent, t[f], t[f + 1]);
             union(parent, t[f + 1], t[f + 2]);
         }
-        Map<Integer, double[]> volume = new HashMap<>();
-        float[] v = welded.vertices();
+        double[] shellVolume = new double[nv];
+        int[] root = new int[t.length / 3];
         for (int f = 0; f < t.length; f += 3) {
-            int root = MeshTopology.find(parent, t[f]);
-            volume.computeIfAbsent(root, r -> new double[1])[0] += signedVolume(v, t, f);
+            root[f / 3] = MeshTopology.find(parent, t[f]);
+            shellVolume[root[f / 3]] += signedVolume(v, t, f);
         }
+        boolean[] hasTriangles = new boolean[nv];
+        int shells = 0;
+        for (int r : root) {
+            if (!hasTriangles[r]) {
+                hasTriangles[r] = true;
+                shells++;
+            }
+        }
+        boolean[] drop = new boolean[nv];
         int removedShells = 0;
         double removedVolume = 0;
-        java.util.Set<Integer> drop = new java.util.HashSet<>();
-        for (Map.Entry<Integer, double[]> e : volume.entrySet()) {
-            if (Math.abs(e.getValue()[0]) < minShellVolume && volume.size() - drop.size() > 1) {
-                drop.add(e.getKey());
+        for (int r = 0; r < nv; r++) {
+            if (hasTriangles[r] && Math.abs(shellVolume[r]) < minShellVolume && shells - removedShells > 1) {
+                drop[r] = true;
                 removedShells++;
-                removedVolume += e.getValue()[0];
+                removedVolume += Math.abs(shellVolume[r]);
             }
         }
         int[] kept = new int[t.length];
         int n = 0;
         for (int f = 0; f < t.length; f += 3) {
-            if (!drop.contains(MeshTopology.find(parent, t[f]))) {
+            if (!drop[root[f / 3]]) {
                 kept[n++] = t[f];
                 kept[n++] = t[f + 1];
                 kept[n++] = t[f + 2];
             }
         }
         int[] tri = java.util.Arrays.copyOf(kept, n);
-        // holes: loops of boundary edges, followed from each edge's end to the next edge's start
-        Map<Long, Integer> directed = new HashMap<>();
+        // holes: directed edges whose reverse is missing, found by one sort, then followed as loops
+        long[] edges = new long[tri.length];
         for (int f = 0; f < tri.length; f += 3) {
             for (int e = 0; e < 3; e++) {
-                directed.merge(key(tri[f + e], tri[f + (e + 1) % 3]), 1, Integer::sum);
+                edges[f + e] = key(tri[f + e], tri[f + (e + 1) % 3]);
             }
         }
-        Map<Integer, Integer> next = new HashMap<>(); // boundary edge b -> a, reversed so the fill faces out
-        for (Long k : directed.keySet()) {
-            int a = (int) (k >>> 32), b = (int) (long) k;
-            if (!directed.containsKey(key(b, a))) {
+        java.util.Arrays.parallelSort(edges);
+        Map<Integer, Integer> next = new HashMap<>(); // boundary edge a -> b, kept as b -> a so the fill faces out
+        for (long k : edges) {
+            int a = (int) (k >>> 32), b = (int) k;
+            if (java.util.Arrays.binarySearch(edges, key(b, a)) < 0) {
                 next.put(b, a);
             }
         }
         List<int[]> fills = new ArrayList<>();
         List<Float> newVertices = new ArrayList<>();
         int filled = 0, left = 0;
-        int vertexCount = welded.vertexCount();
         java.util.Set<Integer> done = new java.util.HashSet<>();
         for (Integer startVertex : next.keySet()) {
             if (done.contains(startVertex)) {
@@ -141,7 +150,7 @@ public final class MeshRepair implements MeshFilter {
                 cy += v[3 * w + 1];
                 cz += v[3 * w + 2];
             }
-            int centre = vertexCount + newVertices.size() / 3;
+            int centre = nv + newVertices.size() / 3;
             newVertices.add((float) (cx / loop.size()));
             newVertices.add((float) (cy / loop.size()));
             newVertices.add((float) (cz / loop.size()));
@@ -158,8 +167,8 @@ public final class MeshRepair implements MeshFilter {
         for (int i = 0; i < fills.size(); i++) {
             System.arraycopy(fills.get(i), 0, outT, tri.length + 3 * i, 3);
         }
-        return new Result(new Mesh(input.name(), input.rgb(), outV, outT), removedShells, Math.abs(removedVolume),
-                filled, left);
+        return new Result(new Mesh(input.name(), input.rgb(), outV, outT), removedShells, removedVolume, filled,
+                left);
     }
 
     private static long key(int a, int b) {
