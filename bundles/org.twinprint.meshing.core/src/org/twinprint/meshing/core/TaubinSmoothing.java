@@ -58,7 +58,27 @@ public final class TaubinSmoothing implements MeshFilter {
             step(nb, b, a, MU);
             progress.worked(1);
         }
-        return new Mesh(input.name(), input.rgb(), a, input.triangles());
+        Mesh smooth = new Mesh(input.name(), input.rgb(), a, input.triangles());
+        restoreVolume(input.volumeMm3(), smooth);
+        return smooth;
+    }
+
+    /**
+     * What Taubin's steps still change of the enclosed volume is given back by moving every
+     * vertex along its normal by the same small distance: (volume lost) / (surface area).
+     */
+    static void restoreVolume(double before, Mesh smooth) {
+        double after = smooth.volumeMm3();
+        double area = smooth.areaMm2();
+        if (before <= 0 || after <= 0 || area <= 0) {
+            return; // open or inside-out meshes have no volume to keep
+        }
+        double shift = (before - after) / area;
+        float[] n = SurfaceChecks.vertexNormals(smooth);
+        float[] v = smooth.vertices();
+        for (int i = 0; i < v.length; i++) {
+            v[i] += (float) (shift * n[i]);
+        }
     }
 
     /** out = in + factor * (mean of neighbours - in), in parallel over vertices. */
