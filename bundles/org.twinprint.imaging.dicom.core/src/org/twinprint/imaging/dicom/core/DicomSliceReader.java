@@ -111,7 +111,8 @@ final class DicomSliceReader {
         int mask = bitsStored >= 32 ? -1 : (1 << bitsStored) - 1;
         int maxStored = signed ? (1 << (bitsStored - 1)) - 1 : mask;
         int minStored = signed ? -(1 << (bitsStored - 1)) : 0;
-        short[] out = new short[count];
+        // the decoded words belong to this read alone: calibrate them in place when they fit exactly
+        short[] out = raw.length == count ? raw : new short[count];
         for (int n = 0; n < count; n++) {
             int v = signed ? (raw[n] << shift) >> shift : raw[n] & mask;
             if (invert) {
