@@ -1,0 +1,95 @@
+package org.twinprint.imaging.formats.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinprint.core.model.Case;
+import org.twinprint.core.model.Geometry;
+import org.twinprint.core.model.Series;
+import org.twinprint.core.model.Vec3;
+import org.twinprint.core.model.Volume;
+import org.twinprint.core.service.CaseOperations;
+import org.twinprint.core.service.ServiceCatalog;
+import org.twinprint.core.service.ServiceKind;
+import org.twinprint.core.spi.Exporter;
+import org.twinprint.core.spi.Progress;
+import org.twinprint.testing.OsgiServices;
+import org.twinprint.testing.TestData;
+
+/** NIfTI, NRRD and MetaImage on real files, and every format written and read back unchanged. */
+class ResearchFormatsTest {
+
+    private final ServiceCatalog catalog = OsgiServices.await(ServiceCatalog.class);
+    private final CaseOperations operations = new CaseOperations(catalog);
+
+    private Series load(Path p) throws IOException {
+        Case c = new Case("c");
+        var result = operations.importInto(c, p, Map.of(), Progress.NONE);
+        assertEquals(List.of(), result.problems());
+        return c.series().get(0);
+    }
+
+    @Test
+    void ibsiNiftiMaskLandsInPatientSpaceWithItsVoxelCount() throws IOException {
+        Series mask = load(TestData.shared("ibsi1-ct-phantom-rtstruct/nifti_mask/mask.nii.gz"));
+        Geometry g = mask.volume().geometry();
+        assertEquals(204, g.nx());
+        assertEquals(201, g.ny());
+        assertEquals(60, g.nz());
+        assertEquals(0.977, g.spacing().x(), 0.001);
+        assertEquals(3.0, g.spacing().z(), 1e-6);
+        // NIfTI's RAS origin (174.39, 79.63, -100.40) is LPS (-174.39, -79.63, -100.40), the DICOM position
+        assertEquals(-174.39, g.origin().x(), 0.01);
+        assertEquals(-79.63, g.origin().y(), 0.01);
+        assertEquals(-100.40, g.origin().z(), 0.01);
+        assertEquals(1, g.dirI().x(), 1e-6, "i runs to the patient's left");
+        long voxels = 0;
+        for (short s : mask.volume().voxels()) {
+            voxels += s != 0 ? 1 : 0;
+        }
+        assertEquals(125_256, voxels, "IBSI's GTV-1 mask, INFO.txt");
+    }
+
+    @Test
+    void headsqNrrdWithNumberedDataFilesLoads() throws IOException {
+        Series head = load(TestData.shared("vtkdata_headsq_frogtissue/Data/headsq/quarter.nhdr"));
+        Geometry g = head.volume().geometry();
+        assertEquals(64, g.nx());
+        assertEquals(93, g.nz());
+        assertEquals(3.2, g.spacing().x(), 1e-9);
+        assertEquals(1.5, g.spacing().z(), 1e-9);
+        assertEquals(0, head.volume().statistics().min());
+        assertEquals(3926, head.volume().statistics().max(), "INFO.txt: values 0..3926");
+    }
+
+    @Test
+    void everyFormatRoundTripsGeometryAndVoxelsOfATiltedGrid(@TempDir Path dir) throws IOException {
+        double a = Math.toRadians(15);
+        Geometry g = new Geometry(7, 5, 4, new Vec3(0.8, 0.7, 2.5), new Vec3(-120.5, 33.25, 700),
+                new Vec3(1, 0, 0), new Vec3(0, Math.cos(a), Math.sin(a)), new Vec3(0, -Math.sin(a), Math.cos(a)));
+        short[] v = new short[140];
+        for (int n = 0; n < v.length; n++) {
+            v[n] = (short) (n * 37 - 1024);
+        }
+        Case c = new Case("tilted");
+        c.addSeries(new Series("1", "", "CT", new Volume(g, v, "HU"), "synthetic", List.of()));
+        for (String[] f : new String[][] { { "export.nifti", "t.nii.gz" }, { "export.nrrd", "t.nrrd" },
+                { "export.mha", "t.mha" } }) {
+            Path file = dir.resolve(f[1]);
+            operations.export(c, catalog.require(ServiceKind.EXPORTER, Exporter.class, f[0]), file,
+                    Map.of("what", "image"), Progress.NONE);
+            Volume back = load(file).volume();
+            assertArrayEquals(v, back.voxels(), f[1]);
+            Geometry h = back.geometry();
+            assertTrue(h.sameGrid(g), f[1] + ": " + h + " vs " + g);
+        }
+    }
+}
