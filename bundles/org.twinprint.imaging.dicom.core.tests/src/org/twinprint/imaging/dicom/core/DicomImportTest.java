@@ -109,4 +109,19 @@ class DicomImportTest {
         assertEquals(-1024, ct[0]);
         assertEquals(3071, ct[1]);
     }
+
+    @Test
+    void slicesStoredTopDownStillStackFromTheLowestPosition() throws IOException {
+        // IBSI's CT files run from z = 76.6 down to z = -100.4; the grid must start at the lowest
+        Case c = new Case("ibsi");
+        ImportResult result = operations.importInto(c, TestData.shared("ibsi1-ct-phantom-rtstruct/ct"), Map.of(),
+                Progress.NONE);
+        assertEquals(List.of(), result.problems());
+        Geometry g = c.series().get(0).volume().geometry();
+        assertEquals(60, g.nz());
+        assertEquals(-100.4, g.origin().z(), 1e-3);
+        assertEquals(3.0, g.spacing().z(), 1e-4);
+        assertEquals(1.0, g.dirK().z(), 1e-9, "k runs towards the head");
+        assertEquals(List.of(), c.series().get(0).warnings());
+    }
 }

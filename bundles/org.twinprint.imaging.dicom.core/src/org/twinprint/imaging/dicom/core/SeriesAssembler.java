@@ -32,10 +32,10 @@ final class SeriesAssembler {
     static Series assemble(List<DicomSlice> input, String source) {
         List<String> warnings = new ArrayList<>();
         List<DicomSlice> slices = largestConsistentGroup(input, warnings);
-        DicomSlice first = slices.get(0);
-        Vec3 normal = first.normal();
+        Vec3 normal = slices.get(0).normal();
         slices.sort(Comparator.comparingDouble(s -> s.distanceAlong(normal)));
         slices = withoutDuplicatePositions(slices, normal, warnings);
+        DicomSlice first = slices.get(0); // the lowest along the normal: the grid's origin
 
         int n = slices.size();
         double sliceSpacing;
