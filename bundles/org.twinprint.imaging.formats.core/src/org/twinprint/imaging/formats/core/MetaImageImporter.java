@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.zip.InflaterInputStream;
 
@@ -20,10 +19,8 @@ import org.twinprint.core.model.Series;
 import org.twinprint.core.model.Vec3;
 import org.twinprint.core.model.Volume;
 import org.twinprint.core.spi.ImportResult;
+import org.twinprint.core.spi.FileImporter;
 import org.twinprint.core.spi.Importer;
-import org.twinprint.core.spi.Parameters;
-import org.twinprint.core.spi.Problem;
-import org.twinprint.core.spi.Progress;
 
 /**
  * Reads MetaImage (.mhd with a separate data file, or .mha with the data inline), raw or zlib
@@ -31,34 +28,18 @@ import org.twinprint.core.spi.Progress;
  * Offset is the first voxel's centre and TransformMatrix holds the axis directions.
  */
 @Component(service = Importer.class)
-public final class MetaImageImporter implements Importer {
+public final class MetaImageImporter extends FileImporter {
 
-    @Override
-    public String id() {
-        return "import.metaimage";
+    public MetaImageImporter() {
+        super("import.metaimage", "MetaImage (.mhd/.mha)", ".mhd", ".mha");
     }
 
     @Override
-    public String label() {
-        return "MetaImage (.mhd/.mha)";
+    protected ImportResult read(Path file) throws IOException {
+        return new ImportResult(List.of(readSeries(file)), List.of());
     }
 
-    @Override
-    public boolean canImport(Path path) {
-        String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        return Files.isRegularFile(path) && (n.endsWith(".mhd") || n.endsWith(".mha"));
-    }
-
-    @Override
-    public ImportResult importFrom(Path path, Parameters parameters, Progress progress) throws IOException {
-        try {
-            return new ImportResult(List.of(read(path)), List.of());
-        } catch (IOException e) {
-            return new ImportResult(List.of(), List.of(new Problem(path, e.getMessage())));
-        }
-    }
-
-    static Series read(Path file) throws IOException {
+    static Series readSeries(Path file) throws IOException {
         byte[] all = Files.readAllBytes(file);
         Map<String, String> header = new LinkedHashMap<>();
         int pos = 0;

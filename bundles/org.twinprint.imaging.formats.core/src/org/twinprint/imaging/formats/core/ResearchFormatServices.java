@@ -1,7 +1,6 @@
 package org.twinprint.imaging.formats.core;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,11 +9,11 @@ import org.twinprint.core.model.Case;
 import org.twinprint.core.model.LabelMap;
 import org.twinprint.core.model.Volume;
 import org.twinprint.core.spi.Exporter;
+import org.twinprint.core.spi.FileImporter;
 import org.twinprint.core.spi.ImportResult;
 import org.twinprint.core.spi.Importer;
 import org.twinprint.core.spi.ParameterSpec;
 import org.twinprint.core.spi.Parameters;
-import org.twinprint.core.spi.Problem;
 import org.twinprint.core.spi.Progress;
 
 /** Importers and exporters of the research volume formats, as catalog services. */
@@ -46,74 +45,54 @@ public final class ResearchFormatServices {
             List.of("image", "labels"), "The image of the first series, or the segments as a label volume."));
 
     @Component(service = Importer.class)
-    public static final class NiftiImporter implements Importer {
-        @Override
-        public String id() {
-            return "import.nifti";
+    public static final class NiftiImporter extends FileImporter {
+        public NiftiImporter() {
+            super("import.nifti", "NIfTI-1 (.nii, .nii.gz)", ".nii", ".nii.gz");
         }
 
         @Override
-        public String label() {
-            return "NIfTI-1 (.nii, .nii.gz)";
-        }
-
-        @Override
-        public boolean canImport(Path path) {
-            return Files.isRegularFile(path) && VolumeIo.endsWith(path, ".nii", ".nii.gz");
-        }
-
-        @Override
-        public ImportResult importFrom(Path path, Parameters p, Progress progress) {
-            try {
-                return new ImportResult(List.of(NiftiFormat.read(path)), List.of());
-            } catch (IOException | RuntimeException e) {
-                return new ImportResult(List.of(), List.of(new Problem(path, String.valueOf(e.getMessage()))));
-            }
+        protected ImportResult read(Path file) throws IOException {
+            return new ImportResult(List.of(NiftiFormat.read(file)), List.of());
         }
     }
 
     @Component(service = Importer.class)
-    public static final class NrrdImporter implements Importer {
-        @Override
-        public String id() {
-            return "import.nrrd";
+    public static final class NrrdImporter extends FileImporter {
+        public NrrdImporter() {
+            super("import.nrrd", "NRRD (.nrrd, .nhdr)", ".nrrd", ".nhdr");
         }
 
         @Override
-        public String label() {
-            return "NRRD (.nrrd, .nhdr)";
-        }
-
-        @Override
-        public boolean canImport(Path path) {
-            return Files.isRegularFile(path) && VolumeIo.endsWith(path, ".nrrd", ".nhdr");
-        }
-
-        @Override
-        public ImportResult importFrom(Path path, Parameters p, Progress progress) {
-            try {
-                return new ImportResult(List.of(NrrdFormat.read(path)), List.of());
-            } catch (IOException | RuntimeException e) {
-                return new ImportResult(List.of(), List.of(new Problem(path, String.valueOf(e.getMessage()))));
-            }
+        protected ImportResult read(Path file) throws IOException {
+            return new ImportResult(List.of(NrrdFormat.read(file)), List.of());
         }
     }
 
-    @Component(service = Exporter.class)
-    public static final class NiftiExporter implements Exporter {
+    /** Writes the chosen volume with one format's writer. */
+    private abstract static class VolumeExporter implements Exporter {
+        private final String id;
+        private final String label;
+        private final String extension;
+
+        VolumeExporter(String id, String label, String extension) {
+            this.id = id;
+            this.label = label;
+            this.extension = extension;
+        }
+
         @Override
         public String id() {
-            return "export.nifti";
+            return id;
         }
 
         @Override
         public String label() {
-            return "NIfTI-1";
+            return label;
         }
 
         @Override
         public String fileExtension() {
-            return "nii.gz";
+            return extension;
         }
 
         @Override
@@ -123,63 +102,45 @@ public final class ResearchFormatServices {
 
         @Override
         public void export(Case c, Path target, Parameters p, Progress progress) throws IOException {
-            NiftiFormat.write(target, chosen(c, p));
+            write(target, chosen(c, p));
+        }
+
+        abstract void write(Path target, Volume volume) throws IOException;
+    }
+
+    @Component(service = Exporter.class)
+    public static final class NiftiExporter extends VolumeExporter {
+        public NiftiExporter() {
+            super("export.nifti", "NIfTI-1", "nii.gz");
+        }
+
+        @Override
+        void write(Path target, Volume volume) throws IOException {
+            NiftiFormat.write(target, volume);
         }
     }
 
     @Component(service = Exporter.class)
-    public static final class NrrdExporter implements Exporter {
-        @Override
-        public String id() {
-            return "export.nrrd";
+    public static final class NrrdExporter extends VolumeExporter {
+        public NrrdExporter() {
+            super("export.nrrd", "NRRD", "nrrd");
         }
 
         @Override
-        public String label() {
-            return "NRRD";
-        }
-
-        @Override
-        public String fileExtension() {
-            return "nrrd";
-        }
-
-        @Override
-        public List<ParameterSpec> parameters() {
-            return EXPORT_PARAMETERS;
-        }
-
-        @Override
-        public void export(Case c, Path target, Parameters p, Progress progress) throws IOException {
-            NrrdFormat.write(target, chosen(c, p));
+        void write(Path target, Volume volume) throws IOException {
+            NrrdFormat.write(target, volume);
         }
     }
 
     @Component(service = Exporter.class)
-    public static final class MetaImageExporter implements Exporter {
-        @Override
-        public String id() {
-            return "export.mha";
+    public static final class MetaImageExporter extends VolumeExporter {
+        public MetaImageExporter() {
+            super("export.mha", "MetaImage", "mha");
         }
 
         @Override
-        public String label() {
-            return "MetaImage";
-        }
-
-        @Override
-        public String fileExtension() {
-            return "mha";
-        }
-
-        @Override
-        public List<ParameterSpec> parameters() {
-            return EXPORT_PARAMETERS;
-        }
-
-        @Override
-        public void export(Case c, Path target, Parameters p, Progress progress) throws IOException {
-            MetaImageWriter.write(target, chosen(c, p));
+        void write(Path target, Volume volume) throws IOException {
+            MetaImageWriter.write(target, volume);
         }
     }
 }
