@@ -92,4 +92,22 @@ class ResearchFormatsTest {
             assertTrue(h.sameGrid(g), f[1] + ": " + h + " vs " + g);
         }
     }
+
+    @Test
+    void dcmqiLabelMapsLandOnTheirCtGrid() throws IOException {
+        String dir = "dcmqi_ct3slice_seg/data/segmentations/";
+        Geometry ct = load(TestData.shared(dir + "ct-3slice")).volume().geometry();
+        assertEquals(3, ct.nz());
+        String[][] maps = { { "liver_seg.nrrd", "1", "107098" }, { "spine_seg.nrrd", "2", "12439" },
+                { "heart_seg.nrrd", "3", "41449" } };
+        for (String[] m : maps) {
+            Volume labels = load(TestData.shared(dir + m[0])).volume();
+            assertTrue(labels.geometry().sameGrid(ct), m[0] + " lies on the CT grid");
+            long count = 0;
+            for (short v : labels.voxels()) {
+                count += v == Short.parseShort(m[1]) ? 1 : 0;
+            }
+            assertEquals(Long.parseLong(m[2]), count, m[0] + ", INFO.txt");
+        }
+    }
 }
