@@ -80,16 +80,15 @@ public record MeshTopology(long edges, long boundaryEdges, long nonManifoldEdges
         int[] t = mesh.triangles();
         float[] v = mesh.vertices();
         long count = 0;
+        double[] n2 = new double[3];
         for (int n = 0; n < t.length; n += 3) {
             int a = 3 * t[n], b = 3 * t[n + 1], c = 3 * t[n + 2];
             if (a == b || b == c || a == c) {
                 count++;
                 continue;
             }
-            double ux = v[b] - v[a], uy = v[b + 1] - v[a + 1], uz = v[b + 2] - v[a + 2];
-            double wx = v[c] - v[a], wy = v[c + 1] - v[a + 1], wz = v[c + 2] - v[a + 2];
-            double cx = uy * wz - uz * wy, cy = uz * wx - ux * wz, cz = ux * wy - uy * wx;
-            if (cx * cx + cy * cy + cz * cz == 0) {
+            Normals.scaled(v, a, b, c, n2);
+            if (n2[0] * n2[0] + n2[1] * n2[1] + n2[2] * n2[2] == 0) {
                 count++;
             }
         }

@@ -126,10 +126,9 @@ final class SurfaceChecks {
 
     /** Does triangle f face along the direction (so a ray going that way leaves the solid there)? */
     private static boolean facesAlong(float[] v, int[] t, int f, double dx, double dy, double dz) {
-        int a = 3 * t[3 * f], b = 3 * t[3 * f + 1], c = 3 * t[3 * f + 2];
-        double ux = v[b] - v[a], uy = v[b + 1] - v[a + 1], uz = v[b + 2] - v[a + 2];
-        double wx = v[c] - v[a], wy = v[c + 1] - v[a + 1], wz = v[c + 2] - v[a + 2];
-        return (uy * wz - uz * wy) * dx + (uz * wx - ux * wz) * dy + (ux * wy - uy * wx) * dz > 0;
+        double[] n = new double[3];
+        Normals.scaled(v, 3 * t[3 * f], 3 * t[3 * f + 1], 3 * t[3 * f + 2], n);
+        return n[0] * dx + n[1] * dy + n[2] * dz > 0;
     }
 
     /** Area-weighted vertex normals, unit length. */
@@ -137,11 +136,11 @@ final class SurfaceChecks {
         float[] v = m.vertices();
         int[] t = m.triangles();
         float[] n = new float[v.length];
+        double[] scaled = new double[3];
         for (int f = 0; f < t.length; f += 3) {
             int a = 3 * t[f], b = 3 * t[f + 1], c = 3 * t[f + 2];
-            double ux = v[b] - v[a], uy = v[b + 1] - v[a + 1], uz = v[b + 2] - v[a + 2];
-            double wx = v[c] - v[a], wy = v[c + 1] - v[a + 1], wz = v[c + 2] - v[a + 2];
-            float nx = (float) (uy * wz - uz * wy), ny = (float) (uz * wx - ux * wz), nz = (float) (ux * wy - uy * wx);
+            Normals.scaled(v, a, b, c, scaled);
+            float nx = (float) scaled[0], ny = (float) scaled[1], nz = (float) scaled[2];
             for (int k : new int[] { a, b, c }) {
                 n[k] += nx;
                 n[k + 1] += ny;
@@ -161,10 +160,10 @@ final class SurfaceChecks {
 
     /** Do all corners of triangle f lie strictly on one side of triangle g's plane? */
     private static boolean oneSide(float[] v, int[] t, int f, int g) {
-        int a = 3 * t[3 * g], b = 3 * t[3 * g + 1], c = 3 * t[3 * g + 2];
-        double ux = v[b] - v[a], uy = v[b + 1] - v[a + 1], uz = v[b + 2] - v[a + 2];
-        double wx = v[c] - v[a], wy = v[c + 1] - v[a + 1], wz = v[c + 2] - v[a + 2];
-        double nx = uy * wz - uz * wy, ny = uz * wx - ux * wz, nz = ux * wy - uy * wx;
+        int a = 3 * t[3 * g];
+        double[] n = new double[3];
+        Normals.scaled(v, a, 3 * t[3 * g + 1], 3 * t[3 * g + 2], n);
+        double nx = n[0], ny = n[1], nz = n[2];
         int above = 0, below = 0;
         for (int k = 0; k < 3; k++) {
             int p = 3 * t[3 * f + k];
