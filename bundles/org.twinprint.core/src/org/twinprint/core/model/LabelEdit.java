@@ -17,24 +17,28 @@ public record LabelEdit(String description, int[] indices, byte[] before, byte[]
     /** Compares the labels before an edit with the map after it. */
     public static LabelEdit between(String description, byte[] oldLabels, List<Segment> oldSegments, LabelMap now) {
         byte[] current = now.labels();
+        int length = current.length;
+        // Arrays.mismatch compares many bytes per step, so unchanged stretches cost little
         int count = 0;
-        for (int n = 0; n < current.length; n++) {
-            if (current[n] != oldLabels[n]) {
-                count++;
-            }
+        for (int n = nextDifference(current, oldLabels, 0); n < length; n = nextDifference(current, oldLabels, n + 1)) {
+            count++;
         }
         int[] indices = new int[count];
         byte[] before = new byte[count];
         byte[] after = new byte[count];
         int k = 0;
-        for (int n = 0; n < current.length; n++) {
-            if (current[n] != oldLabels[n]) {
-                indices[k] = n;
-                before[k] = oldLabels[n];
-                after[k++] = current[n];
-            }
+        for (int n = nextDifference(current, oldLabels, 0); n < length; n = nextDifference(current, oldLabels, n + 1)) {
+            indices[k] = n;
+            before[k] = oldLabels[n];
+            after[k++] = current[n];
         }
         return new LabelEdit(description, indices, before, after, oldSegments, now.segments());
+    }
+
+    /** The first index at or after {@code from} where the arrays differ, or their length. */
+    private static int nextDifference(byte[] a, byte[] b, int from) {
+        int m = java.util.Arrays.mismatch(a, from, a.length, b, from, b.length);
+        return m < 0 ? a.length : from + m;
     }
 
     long bytes() {

@@ -1,7 +1,6 @@
 package org.twinprint.meshing.core;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,37 +109,35 @@ public final class MeshRepair implements MeshFilter {
             }
         }
         int[] tri = java.util.Arrays.copyOf(kept, n);
-        // holes: directed edges whose reverse is missing, found by one sort, then followed as loops
-        long[] edges = new long[tri.length];
-        for (int f = 0; f < tri.length; f += 3) {
-            for (int e = 0; e < 3; e++) {
-                edges[f + e] = key(tri[f + e], tri[f + (e + 1) % 3]);
-            }
-        }
-        java.util.Arrays.parallelSort(edges);
-        Map<Integer, Integer> next = new HashMap<>(); // boundary edge a -> b, kept as b -> a so the fill faces out
-        for (long k : edges) {
-            int a = (int) (k >>> 32), b = (int) k;
-            if (java.util.Arrays.binarySearch(edges, key(b, a)) < 0) {
-                next.put(b, a);
+        // holes: half-edges a -> b without a b -> a, followed as loops
+        HalfEdges half = HalfEdges.of(nv, tri);
+        int[] next = new int[nv]; // boundary edge a -> b, kept as b -> a so the fill faces out
+        java.util.Arrays.fill(next, -1);
+        for (int a = 0; a < nv; a++) {
+            for (int k = half.offsets[a]; k < half.offsets[a + 1]; k++) {
+                int b = half.targets[k];
+                if (half.count(b, a) == 0) {
+                    next[b] = a;
+                }
             }
         }
         List<int[]> fills = new ArrayList<>();
         List<Float> newVertices = new ArrayList<>();
         int filled = 0, left = 0;
-        java.util.Set<Integer> done = new java.util.HashSet<>();
-        for (Integer startVertex : next.keySet()) {
-            if (done.contains(startVertex)) {
+        boolean[] done = new boolean[nv];
+        List<Integer> loop = new ArrayList<>();
+        for (int startVertex = 0; startVertex < nv; startVertex++) {
+            if (next[startVertex] < 0 || done[startVertex]) {
                 continue;
             }
-            List<Integer> loop = new ArrayList<>();
-            Integer cur = startVertex;
-            while (cur != null && !done.contains(cur)) {
-                done.add(cur);
+            loop.clear();
+            int cur = startVertex;
+            while (cur >= 0 && !done[cur]) {
+                done[cur] = true;
                 loop.add(cur);
-                cur = next.get(cur);
+                cur = next[cur];
             }
-            if (cur == null || !cur.equals(startVertex) || loop.size() > maxHoleEdges || loop.size() < 3) {
+            if (cur != startVertex || loop.size() > maxHoleEdges || loop.size() < 3) {
                 left++;
                 continue;
             }
@@ -169,10 +166,6 @@ public final class MeshRepair implements MeshFilter {
         }
         return new Result(new Mesh(input.name(), input.rgb(), outV, outT), removedShells, removedVolume, filled,
                 left);
-    }
-
-    private static long key(int a, int b) {
-        return (long) a << 32 | (b & 0xffffffffL);
     }
 
     private static double signedVolume(float[] v, int[] t, int f) {

@@ -1,14 +1,12 @@
 package org.twinprint.meshing.core;
 
-import java.util.Arrays;
-
 import org.twinprint.core.model.Mesh;
 
 /**
  * Edge-level facts of a triangle mesh as its file will be read (vertices joined by position), from
- * one sort of all its half-edges: boundary edges (used
- * once), non-manifold edges (used more than twice), edges whose two triangles run the same way
- * (inconsistent orientation), degenerate triangles and the number of shells.
+ * each vertex's outgoing half-edges: boundary edges (used once), non-manifold edges (used more
+ * than twice), edges whose two triangles run the same way (inconsistent orientation), degenerate
+ * triangles and the number of shells.
  */
 public record MeshTopology(long edges, long boundaryEdges, long nonManifoldEdges, long misorientedEdges,
         long degenerateTriangles, int shells) {
@@ -41,37 +39,28 @@ public record MeshTopology(long edges, long boundaryEdges, long nonManifoldEdges
         if (mesh.vertexCount() >= (1 << 30)) {
             throw new IllegalArgumentException("mesh too large for edge analysis: " + mesh.vertexCount() + " vertices");
         }
-        // key: smaller vertex, larger vertex, and one bit saying whether the edge runs small -> large
-        long[] halfEdges = new long[t.length];
-        for (int n = 0; n < t.length; n += 3) {
-            for (int e = 0; e < 3; e++) {
-                int a = t[n + e];
-                int b = t[n + (e + 1) % 3];
-                long lo = Math.min(a, b);
-                long hi = Math.max(a, b);
-                halfEdges[n + e] = (lo << 31 | hi) << 1 | (a < b ? 1 : 0);
-            }
-        }
-        Arrays.parallelSort(halfEdges);
+        HalfEdges half = HalfEdges.of(mesh.vertexCount(), t);
         long edges = 0, boundary = 0, nonManifold = 0, misoriented = 0;
-        for (int i = 0; i < halfEdges.length;) {
-            long key = halfEdges[i] >>> 1;
-            int j = i;
-            int forward = 0;
-            while (j < halfEdges.length && halfEdges[j] >>> 1 == key) {
-                forward += (int) (halfEdges[j] & 1);
-                j++;
+        for (int a = 0; a < mesh.vertexCount(); a++) {
+            for (int k = half.offsets[a]; k < half.offsets[a + 1]; k++) {
+                int b = half.targets[k];
+                if (!half.firstOfItsKind(a, k)) {
+                    continue; // a -> b counted at its first occurrence
+                }
+                int forward = half.count(a, b), backward = half.count(b, a);
+                if (backward > 0 && b < a) {
+                    continue; // counted from b's side
+                }
+                int uses = forward + backward;
+                edges++;
+                if (uses == 1) {
+                    boundary++;
+                } else if (uses > 2) {
+                    nonManifold++;
+                } else if (forward != 1) {
+                    misoriented++;
+                }
             }
-            int uses = j - i;
-            edges++;
-            if (uses == 1) {
-                boundary++;
-            } else if (uses > 2) {
-                nonManifold++;
-            } else if (forward != 1) {
-                misoriented++;
-            }
-            i = j;
         }
         return new MeshTopology(edges, boundary, nonManifold, misoriented, degenerate(mesh), shells(mesh));
     }

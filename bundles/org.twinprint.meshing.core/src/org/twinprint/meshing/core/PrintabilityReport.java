@@ -20,8 +20,9 @@ public record PrintabilityReport(String mesh, int triangles, int vertices, MeshT
     public static PrintabilityReport of(Mesh m, Printer printer) {
         MeshTopology topology = MeshTopology.of(m);
         TriangleGrid grid = new TriangleGrid(m, 1.5 * meanEdge(m));
-        long crossings = SurfaceChecks.selfIntersections(grid);
-        double[] walls = SurfaceChecks.walls(grid, WALL_SAMPLES, WALL_SEARCH_MM);
+        double[] faces = SurfaceChecks.triangleNormals(m);
+        long crossings = SurfaceChecks.selfIntersections(grid, faces);
+        double[] walls = SurfaceChecks.walls(grid, faces, WALL_SAMPLES, WALL_SEARCH_MM);
         double wall = walls.length == 0 ? Double.NaN : walls[0];
         double thin = walls.length == 0 ? Double.NaN : walls[walls.length / 100]; // thinnest 1 %
         float[] v = m.vertices();

@@ -19,26 +19,52 @@ final class SurfaceChecks {
      * Pairs of triangles without a shared vertex that cross each other. Each pair is tested once,
      * in the grid cell holding the low corner of the overlap of their bounding boxes.
      */
-    static long selfIntersections(TriangleGrid grid) {
+    static long selfIntersections(TriangleGrid grid, double[] normals) {
         Mesh m = grid.mesh;
         int[] t = m.triangles();
         float[] v = m.vertices();
         float[] boxes = boxes(m);
+        // each triangle's lowest cell; a pair's overlap starts in the cell of the larger of the two
+        int[] low = new int[3 * m.triangleCount()];
+        int[] box = new int[6];
+        for (int f = 0; f < m.triangleCount(); f++) {
+            grid.bounds(t, v, f, box);
+            System.arraycopy(box, 0, low, 3 * f, 3);
+        }
         AtomicLong found = new AtomicLong();
-        int cells = grid.dims[0] * grid.dims[1] * grid.dims[2];
+        int nx = grid.dims[0], ny = grid.dims[1];
+        int cells = nx * ny * grid.dims[2];
+        int most = 0;
+        for (int c = 0; c < cells; c++) {
+            most = Math.max(most, grid.start[c + 1] - grid.start[c]);
+        }
+        int capacity = most;
         IntStream.range(0, (cells + 4095) / 4096).parallel().forEach(block -> {
             long local = 0;
+            // the cell's triangles' low cells, copied side by side so the pair loop stays in cache
+            int[] id = new int[capacity], lx = new int[capacity], ly = new int[capacity], lz = new int[capacity];
             for (int c = block * 4096; c < Math.min(cells, (block + 1) * 4096); c++) {
-                for (int i = grid.start[c]; i < grid.start[c + 1]; i++) {
-                    int f = grid.items[i];
-                    for (int j = i + 1; j < grid.start[c + 1]; j++) {
-                        int g = grid.items[j];
-                        if (!overlap(boxes, f, g) || grid.cellOf(Math.max(boxes[6 * f], boxes[6 * g]),
-                                Math.max(boxes[6 * f + 1], boxes[6 * g + 1]),
-                                Math.max(boxes[6 * f + 2], boxes[6 * g + 2])) != c || sharesVertex(t, f, g)) {
+                int n = grid.start[c + 1] - grid.start[c];
+                if (n < 2) {
+                    continue;
+                }
+                int cx = c % nx, cy = (c / nx) % ny, cz = c / (nx * ny);
+                for (int i = 0; i < n; i++) {
+                    int f = grid.items[grid.start[c] + i];
+                    id[i] = f;
+                    lx[i] = low[3 * f];
+                    ly[i] = low[3 * f + 1];
+                    lz[i] = low[3 * f + 2];
+                }
+                for (int i = 0; i < n; i++) {
+                    for (int j = i + 1; j < n; j++) {
+                        // test each pair once: in the cell where their boxes' overlap begins
+                        if (Math.max(lx[i], lx[j]) != cx || Math.max(ly[i], ly[j]) != cy
+                                || Math.max(lz[i], lz[j]) != cz) {
                             continue;
                         }
-                        if (!oneSide(v, t, f, g) && !oneSide(v, t, g, f) && (cross(v, t, f, g) || cross(v, t, g, f))) {
+                        int f = id[i], g = id[j];
+                        if (overlap(boxes, f, g) && !sharesVertex(t, f, g) && crosses(v, t, normals, f, g)) {
                             local++;
                         }
                     }
@@ -47,6 +73,21 @@ final class SurfaceChecks {
             found.addAndGet(local);
         });
         return found.get();
+    }
+
+    /** Each triangle's normal, scaled by twice its area (x, y, z per triangle). */
+    static double[] triangleNormals(Mesh m) {
+        float[] v = m.vertices();
+        int[] t = m.triangles();
+        double[] normals = new double[t.length];
+        IntStream.range(0, (m.triangleCount() + 4095) / 4096).parallel().forEach(block -> {
+            double[] n = new double[3];
+            for (int f = block * 4096; f < Math.min(m.triangleCount(), (block + 1) * 4096); f++) {
+                Normals.scaled(v, 3 * t[3 * f], 3 * t[3 * f + 1], 3 * t[3 * f + 2], n);
+                System.arraycopy(n, 0, normals, 3 * f, 3);
+            }
+        });
+        return normals;
     }
 
     /** Bounding box of every triangle: min x, y, z, max x, y, z. */
@@ -74,23 +115,23 @@ final class SurfaceChecks {
      * inward normal to where the ray leaves the solid again (a surface facing along the ray).
      * Points with no wall within {@code maxDistance} are left out.
      */
-    static double[] walls(TriangleGrid grid, int samples, double maxDistance) {
+    static double[] walls(TriangleGrid grid, double[] faces, int samples, double maxDistance) {
         Mesh m = grid.mesh;
         if (m.vertexCount() == 0) {
             return new double[0];
         }
-        float[] normals = vertexNormals(m);
+        float[] normals = vertexNormals(m, faces);
         SplittableRandom random = new SplittableRandom(7);
         int n = Math.min(samples, m.vertexCount());
         int[] picks = new int[n];
         for (int i = 0; i < n; i++) {
             picks[i] = n == m.vertexCount() ? i : random.nextInt(m.vertexCount());
         }
-        return IntStream.of(picks).parallel().mapToDouble(p -> wallAt(grid, normals, p, maxDistance))
+        return IntStream.of(picks).parallel().mapToDouble(p -> wallAt(grid, normals, faces, p, maxDistance))
                 .filter(d -> d < maxDistance).sorted().toArray();
     }
 
-    private static double wallAt(TriangleGrid grid, float[] normals, int p, double maxDistance) {
+    private static double wallAt(TriangleGrid grid, float[] normals, double[] faces, int p, double maxDistance) {
         float[] v = grid.mesh.vertices();
         int[] t = grid.mesh.triangles();
         double ox = v[3 * p], oy = v[3 * p + 1], oz = v[3 * p + 2];
@@ -116,7 +157,7 @@ final class SurfaceChecks {
                     continue;
                 }
                 double hit = ray(v, t, f, ox, oy, oz, dx, dy, dz);
-                if (hit > 1e-4 && hit < best && facesAlong(v, t, f, dx, dy, dz)) {
+                if (hit > 1e-4 && hit < best && faces[3 * f] * dx + faces[3 * f + 1] * dy + faces[3 * f + 2] * dz > 0) {
                     best = hit;
                 }
             }
@@ -124,27 +165,21 @@ final class SurfaceChecks {
         return best;
     }
 
-    /** Does triangle f face along the direction (so a ray going that way leaves the solid there)? */
-    private static boolean facesAlong(float[] v, int[] t, int f, double dx, double dy, double dz) {
-        double[] n = new double[3];
-        Normals.scaled(v, 3 * t[3 * f], 3 * t[3 * f + 1], 3 * t[3 * f + 2], n);
-        return n[0] * dx + n[1] * dy + n[2] * dz > 0;
-    }
-
     /** Area-weighted vertex normals, unit length. */
     static float[] vertexNormals(Mesh m) {
-        float[] v = m.vertices();
+        return vertexNormals(m, triangleNormals(m));
+    }
+
+    /** Area-weighted vertex normals, unit length, from the triangles' scaled normals. */
+    static float[] vertexNormals(Mesh m, double[] faces) {
         int[] t = m.triangles();
-        float[] n = new float[v.length];
-        double[] scaled = new double[3];
+        float[] n = new float[m.vertices().length];
         for (int f = 0; f < t.length; f += 3) {
-            int a = 3 * t[f], b = 3 * t[f + 1], c = 3 * t[f + 2];
-            Normals.scaled(v, a, b, c, scaled);
-            float nx = (float) scaled[0], ny = (float) scaled[1], nz = (float) scaled[2];
-            for (int k : new int[] { a, b, c }) {
-                n[k] += nx;
-                n[k + 1] += ny;
-                n[k + 2] += nz;
+            for (int corner = 0; corner < 3; corner++) {
+                int k = 3 * t[f + corner];
+                n[k] += (float) faces[f];
+                n[k + 1] += (float) faces[f + 1];
+                n[k + 2] += (float) faces[f + 2];
             }
         }
         for (int i = 0; i < n.length; i += 3) {
@@ -158,36 +193,64 @@ final class SurfaceChecks {
         return n;
     }
 
-    /** Do all corners of triangle f lie strictly on one side of triangle g's plane? */
-    private static boolean oneSide(float[] v, int[] t, int f, int g) {
+    /**
+     * Do triangles f and g cut through each other? Each must straddle the other's plane; then both
+     * meet the line where the planes cross in an interval, and they cross when the intervals
+     * overlap by more than a point (Möller's interval test). Coplanar or merely touching triangles
+     * do not count.
+     */
+    static boolean crosses(float[] v, int[] t, double[] normals, int f, int g) {
+        double[] df = new double[3], dg = new double[3];
+        if (oneSide(v, t, normals, f, g, df) || oneSide(v, t, normals, g, f, dg)) {
+            return false;
+        }
+        double lx = normals[3 * f + 1] * normals[3 * g + 2] - normals[3 * f + 2] * normals[3 * g + 1];
+        double ly = normals[3 * f + 2] * normals[3 * g] - normals[3 * f] * normals[3 * g + 2];
+        double lz = normals[3 * f] * normals[3 * g + 1] - normals[3 * f + 1] * normals[3 * g];
+        // positions along the line compare the same on the coordinate where it runs most
+        int axis = Math.abs(lx) >= Math.abs(ly) ? (Math.abs(lx) >= Math.abs(lz) ? 0 : 2)
+                : (Math.abs(ly) >= Math.abs(lz) ? 1 : 2);
+        double[] a = interval(v, t, f, df, axis), b = interval(v, t, g, dg, axis);
+        return a != null && b != null && Math.max(a[0], b[0]) < Math.min(a[1], b[1]);
+    }
+
+    /**
+     * Do all corners of triangle f lie on one side of triangle g's plane (or on it)? Their signed
+     * distances (scaled by g's normal length) are left in {@code d}.
+     */
+    private static boolean oneSide(float[] v, int[] t, double[] normals, int f, int g, double[] d) {
         int a = 3 * t[3 * g];
-        double[] n = new double[3];
-        Normals.scaled(v, a, 3 * t[3 * g + 1], 3 * t[3 * g + 2], n);
-        double nx = n[0], ny = n[1], nz = n[2];
+        double nx = normals[3 * g], ny = normals[3 * g + 1], nz = normals[3 * g + 2];
         int above = 0, below = 0;
         for (int k = 0; k < 3; k++) {
             int p = 3 * t[3 * f + k];
-            double d = (v[p] - v[a]) * nx + (v[p + 1] - v[a + 1]) * ny + (v[p + 2] - v[a + 2]) * nz;
-            if (d > 0) {
+            d[k] = (v[p] - v[a]) * nx + (v[p + 1] - v[a + 1]) * ny + (v[p + 2] - v[a + 2]) * nz;
+            if (d[k] > 0) {
                 above++;
-            } else if (d < 0) {
+            } else if (d[k] < 0) {
                 below++;
             }
         }
-        return above == 3 || below == 3;
+        return above == 0 || below == 0;
     }
 
-    /** Does an edge of triangle f pass through triangle g? */
-    private static boolean cross(float[] v, int[] t, int f, int g) {
-        for (int e = 0; e < 3; e++) {
-            int a = 3 * t[3 * f + e], b = 3 * t[3 * f + (e + 1) % 3];
-            double dx = v[b] - v[a], dy = v[b + 1] - v[a + 1], dz = v[b + 2] - v[a + 2];
-            double hit = ray(v, t, g, v[a], v[a + 1], v[a + 2], dx, dy, dz);
-            if (hit > 1e-9 && hit < 1 - 1e-9) {
-                return true;
+    /** Where triangle f meets the other plane, as {min, max} of one coordinate; null if nowhere. */
+    private static double[] interval(float[] v, int[] t, int f, double[] d, int axis) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < 3; k++) {
+            int n = k == 2 ? 0 : k + 1;
+            double p = v[3 * t[3 * f + k] + axis], q = v[3 * t[3 * f + n] + axis];
+            if (d[k] == 0) {
+                lo = Math.min(lo, p);
+                hi = Math.max(hi, p);
+            }
+            if (d[k] * d[n] < 0) {
+                double x = p + (q - p) * d[k] / (d[k] - d[n]);
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
             }
         }
-        return false;
+        return lo <= hi ? new double[] { lo, hi } : null;
     }
 
     /** Möller–Trumbore: parameter of the ray's hit on triangle g, or -1. */

@@ -1,16 +1,24 @@
 package org.twinprint.segmentation.core;
 
+import java.util.Arrays;
+
 import org.twinprint.core.model.Geometry;
 import org.twinprint.core.spi.Progress;
 
 /**
- * Labels the 26-connected (or 6-connected) islands of one label in a label map with a breadth
- * first flood fill on an int queue: no recursion, no per-voxel objects.
+ * The 26-connected (or 6-connected) islands of one label in a label map. Works on runs of voxels
+ * along x rather than on voxels: each run is joined (union-find) to the runs it touches in the
+ * rows already scanned, so memory grows with the number of runs, not with the volume, and voxels
+ * are only touched once to find the runs and once to clear what is dropped.
  */
 final class ConnectedComponents {
 
-    /** Island id of each voxel (0 = not in the label), and the size of each island (index = id). */
-    record Result(int[] islandOf, long[] sizes) {
+    /**
+     * The runs of the label, row by row (row = k * ny + j, runs of row r at indices
+     * {@code rowStart[r] .. rowStart[r + 1]}), each run's island id (1-based, numbered in the order
+     * of their first voxel) and each island's size in voxels (index = id).
+     */
+    record Result(int nx, int[] rowStart, int[] runFrom, int[] runTo, int[] runIsland, long[] sizes) {
 
         int largest() {
             int best = 0;
@@ -21,79 +29,140 @@ final class ConnectedComponents {
             }
             return best;
         }
+
+        /** Island id of the voxel at a linear index, 0 when the voxel is not in the label. */
+        int islandAt(int index) {
+            int row = index / nx, x = index % nx;
+            for (int r = rowStart[row]; r < rowStart[row + 1]; r++) {
+                if (runFrom[r] <= x && x < runTo[r]) {
+                    return runIsland[r];
+                }
+            }
+            return 0;
+        }
+
+        /** Sets the voxels of islands not kept to 0; returns the voxels left in the label. */
+        long keepOnly(byte[] labels, boolean[] keep) {
+            long kept = 0;
+            for (int row = 0; row + 1 < rowStart.length; row++) {
+                for (int r = rowStart[row]; r < rowStart[row + 1]; r++) {
+                    if (keep[runIsland[r]]) {
+                        kept += runTo[r] - runFrom[r];
+                    } else {
+                        Arrays.fill(labels, row * nx + runFrom[r], row * nx + runTo[r], (byte) 0);
+                    }
+                }
+            }
+            return kept;
+        }
     }
 
     private ConnectedComponents() {
     }
 
     static Result of(byte[] labels, byte label, Geometry g, boolean full26, Progress progress) {
-        int nx = g.nx();
-        int ny = g.ny();
-        int nz = g.nz();
-        int[] islandOf = new int[labels.length];
-        int[] queue = new int[1 << 16];
-        long[] sizes = new long[16];
-        int islands = 0;
+        int nx = g.nx(), ny = g.ny(), nz = g.nz();
+        int rows = ny * nz;
+        int[] rowStart = new int[rows + 1];
+        int[] from = new int[1 << 14], to = new int[1 << 14], parent = new int[1 << 14];
+        int runs = 0;
         progress.begin("Finding islands", nz);
-        int sliceSize = nx * ny;
-        for (int start = 0; start < labels.length; start++) {
-            if (start % sliceSize == 0) {
-                progress.checkCanceled();
-                progress.worked(1);
-            }
-            if (labels[start] != label || islandOf[start] != 0) {
-                continue;
-            }
-            islands++;
-            if (islands == sizes.length) {
-                sizes = java.util.Arrays.copyOf(sizes, sizes.length * 2);
-            }
-            int head = 0;
-            int tail = 0;
-            queue[tail++] = start;
-            islandOf[start] = islands;
-            long size = 0;
-            while (head < tail) {
-                int n = queue[head++];
-                size++;
-                int i = n % nx;
-                int j = (n / nx) % ny;
-                int k = n / sliceSize;
-                for (int dk = -1; dk <= 1; dk++) {
-                    int kk = k + dk;
-                    if (kk < 0 || kk >= nz) {
+        for (int k = 0; k < nz; k++) {
+            progress.checkCanceled();
+            for (int j = 0; j < ny; j++) {
+                int row = k * ny + j;
+                rowStart[row] = runs;
+                int base = row * nx;
+                for (int x = 0; x < nx; x++) {
+                    if (labels[base + x] != label) {
                         continue;
                     }
-                    for (int dj = -1; dj <= 1; dj++) {
+                    int end = x + 1;
+                    while (end < nx && labels[base + end] == label) {
+                        end++;
+                    }
+                    if (runs == from.length) {
+                        from = Arrays.copyOf(from, runs * 2);
+                        to = Arrays.copyOf(to, runs * 2);
+                        parent = Arrays.copyOf(parent, runs * 2);
+                    }
+                    from[runs] = x;
+                    to[runs] = end;
+                    parent[runs] = runs;
+                    runs++;
+                    x = end;
+                }
+                // join with the touching runs of rows already scanned
+                int reach = full26 ? 1 : 0;
+                if (j > 0) {
+                    join(rowStart, row - 1, row, runs, from, to, parent, reach);
+                }
+                if (k > 0) {
+                    for (int dj = -reach; dj <= reach; dj++) {
                         int jj = j + dj;
-                        if (jj < 0 || jj >= ny) {
-                            continue;
-                        }
-                        for (int di = -1; di <= 1; di++) {
-                            int ii = i + di;
-                            if (ii < 0 || ii >= nx || (!full26 && Math.abs(di) + Math.abs(dj) + Math.abs(dk) != 1)) {
-                                continue;
-                            }
-                            int m = (kk * ny + jj) * nx + ii;
-                            if (labels[m] == label && islandOf[m] == 0) {
-                                islandOf[m] = islands;
-                                if (tail == queue.length) {
-                                    // compact the consumed head before growing
-                                    System.arraycopy(queue, head, queue, 0, tail - head);
-                                    tail -= head;
-                                    head = 0;
-                                    if (tail == queue.length) {
-                                        queue = java.util.Arrays.copyOf(queue, queue.length * 2);
-                                    }
-                                }
-                                queue[tail++] = m;
-                            }
+                        if (jj >= 0 && jj < ny) {
+                            join(rowStart, (k - 1) * ny + jj, row, runs, from, to, parent, reach);
                         }
                     }
                 }
             }
-            sizes[islands] = size;
+            progress.worked(1);
         }
-        return new Result(islandOf, java.util.Arrays.copyOf(sizes, islands + 1));
+        rowStart[rows] = runs;
+        // number islands by their first run (the root, as unions keep the smaller index)
+        int[] island = new int[runs];
+        long[] sizes = new long[16];
+        int islands = 0;
+        for (int r = 0; r < runs; r++) {
+            int root = find(parent, r);
+            if (root == r) {
+                islands++;
+                if (islands == sizes.length) {
+                    sizes = Arrays.copyOf(sizes, sizes.length * 2);
+                }
+                island[r] = islands;
+            } else {
+                island[r] = island[root];
+            }
+            sizes[island[r]] += to[r] - from[r];
+        }
+        return new Result(nx, rowStart, Arrays.copyOf(from, runs), Arrays.copyOf(to, runs), island,
+                Arrays.copyOf(sizes, islands + 1));
+    }
+
+    /**
+     * Unions the runs of {@code row} (its runs end at {@code rowEnd}) with the runs of an earlier
+     * row they touch: overlapping in x, or with {@code reach} 1 also meeting corner to corner.
+     */
+    private static void join(int[] rowStart, int earlier, int row, int rowEnd, int[] from, int[] to, int[] parent,
+            int reach) {
+        int a = rowStart[earlier], aEnd = rowStart[earlier + 1];
+        int b = rowStart[row];
+        while (a < aEnd && b < rowEnd) {
+            if (from[a] < to[b] + reach && from[b] < to[a] + reach) {
+                union(parent, a, b);
+            }
+            // advance whichever run ends first
+            if (to[a] < to[b]) {
+                a++;
+            } else {
+                b++;
+            }
+        }
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a), rb = find(parent, b);
+        if (ra != rb) {
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
     }
 }

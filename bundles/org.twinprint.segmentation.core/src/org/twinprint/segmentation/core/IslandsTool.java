@@ -60,7 +60,7 @@ public final class IslandsTool implements SegmentationTool {
             if (i < 0 || j < 0 || k < 0 || i >= g.nx() || j >= g.ny() || k >= g.nz()) {
                 throw new IllegalArgumentException("--seed " + p.string("seed") + " lies outside the image");
             }
-            int island = islands.islandOf()[g.index(i, j, k)];
+            int island = islands.islandAt(g.index(i, j, k));
             if (island == 0) {
                 throw new IllegalArgumentException("--seed " + p.string("seed") + " is not inside segment '"
                         + s.name() + "'");
@@ -77,18 +77,7 @@ public final class IslandsTool implements SegmentationTool {
             what = String.format(Locale.ROOT, "kept %d of %d islands of at least %.1f mm³", kept, keep.length - 1,
                     p.number("min-volume"));
         }
-        byte[] labels = map.labels();
-        int[] islandOf = islands.islandOf();
-        long count = 0;
-        for (int n = 0; n < labels.length; n++) {
-            if (labels[n] == label) {
-                if (keep[islandOf[n]]) {
-                    count++;
-                } else {
-                    labels[n] = 0;
-                }
-            }
-        }
+        long count = islands.keepOnly(map.labels(), keep);
         return String.format(Locale.ROOT, "%s: %s, %d voxels", s.name(), what, count);
     }
 }

@@ -49,15 +49,10 @@ public final class KeepLargestIslandTool implements SegmentationTool {
         ConnectedComponents.Result islands = ConnectedComponents.of(map.labels(), label, map.geometry(), full26,
                 progress);
         int keep = islands.largest();
-        byte[] labels = map.labels();
-        int[] islandOf = islands.islandOf();
-        for (int n = 0; n < labels.length; n++) {
-            if (labels[n] == label && islandOf[n] != keep) {
-                labels[n] = 0;
-            }
-        }
-        long kept = keep == 0 ? 0 : islands.sizes()[keep];
+        boolean[] kept = new boolean[islands.sizes().length];
+        kept[keep] = keep != 0;
+        long voxels = islands.keepOnly(map.labels(), kept);
         return String.format(Locale.ROOT, "%s: kept the largest of %d islands, %d voxels (%.3f ml)", name,
-                islands.sizes().length - 1, kept, kept * map.geometry().voxelVolumeMm3() / 1000);
+                islands.sizes().length - 1, voxels, voxels * map.geometry().voxelVolumeMm3() / 1000);
     }
 }

@@ -1,0 +1,62 @@
+package org.twinprint.meshing.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.twinprint.core.model.Mesh;
+
+/** Self-intersections on meshes whose answer is known by construction. */
+class SurfaceChecksTest {
+
+    @Test
+    void aTrianglePiercingAnotherIsOneCrossing() {
+        assertEquals(1, crossings(twoTriangles(1)));
+    }
+
+    @Test
+    void trianglesApartOrOnlyTouchingDoNotCross() {
+        assertEquals(0, crossings(twoTriangles(5)));
+        // the second triangle rests one corner on the first and rises away from it
+        Mesh touching = new Mesh("touching", new float[] { 0, 0, 0, 4, 0, 0, 0, 4, 0, 1, 1, 0, 1, 2, 1, 2, 1, 1 },
+                new int[] { 0, 1, 2, 3, 4, 5 });
+        assertEquals(0, crossings(touching));
+    }
+
+    @Test
+    void overlappingBoxesCrossAndSeparateBoxesDoNot() {
+        assertEquals(0, crossings(Shapes.box()));
+        assertEquals(0, crossings(join(Shapes.box(), shifted(Shapes.box(), 50, 0, 0))));
+        assertTrue(crossings(join(Shapes.box(), shifted(Shapes.box(), 5, 5, 5))) > 0);
+    }
+
+    /** Triangle z = 0 and a vertical triangle in the plane x = xPlane reaching through z = 0. */
+    private static Mesh twoTriangles(float xPlane) {
+        return new Mesh("pair", new float[] { 0, 0, 0, 4, 0, 0, 0, 4, 0, xPlane, 1, -1, xPlane, 1, 1, xPlane, -2, 0 },
+                new int[] { 0, 1, 2, 3, 4, 5 });
+    }
+
+    private static long crossings(Mesh m) {
+        return SurfaceChecks.selfIntersections(new TriangleGrid(m, 1), SurfaceChecks.triangleNormals(m));
+    }
+
+    private static Mesh shifted(Mesh m, float dx, float dy, float dz) {
+        float[] v = m.vertices().clone();
+        for (int i = 0; i < v.length; i += 3) {
+            v[i] += dx;
+            v[i + 1] += dy;
+            v[i + 2] += dz;
+        }
+        return new Mesh(m.name(), v, m.triangles());
+    }
+
+    private static Mesh join(Mesh a, Mesh b) {
+        float[] v = java.util.Arrays.copyOf(a.vertices(), a.vertices().length + b.vertices().length);
+        System.arraycopy(b.vertices(), 0, v, a.vertices().length, b.vertices().length);
+        int[] t = java.util.Arrays.copyOf(a.triangles(), a.triangles().length + b.triangles().length);
+        for (int i = 0; i < b.triangles().length; i++) {
+            t[a.triangles().length + i] = b.triangles()[i] + a.vertexCount();
+        }
+        return new Mesh("joined", v, t);
+    }
+}
