@@ -41,8 +41,10 @@ final class SurfaceChecks {
         int capacity = most;
         IntStream.range(0, (cells + 4095) / 4096).parallel().forEach(block -> {
             long local = 0;
-            // the cell's triangles' low cells, copied side by side so the pair loop stays in cache
+            // the cell's triangles (low cell, box, corners) copied side by side: the pair loop stays in cache
             int[] id = new int[capacity], lx = new int[capacity], ly = new int[capacity], lz = new int[capacity];
+            int[] corners = new int[3 * capacity];
+            float[] near = new float[6 * capacity];
             for (int c = block * 4096; c < Math.min(cells, (block + 1) * 4096); c++) {
                 int n = grid.start[c + 1] - grid.start[c];
                 if (n < 2) {
@@ -55,16 +57,18 @@ final class SurfaceChecks {
                     lx[i] = low[3 * f];
                     ly[i] = low[3 * f + 1];
                     lz[i] = low[3 * f + 2];
+                    System.arraycopy(t, 3 * f, corners, 3 * i, 3);
+                    System.arraycopy(boxes, 6 * f, near, 6 * i, 6);
                 }
                 for (int i = 0; i < n; i++) {
                     for (int j = i + 1; j < n; j++) {
                         // test each pair once: in the cell where their boxes' overlap begins
                         if (Math.max(lx[i], lx[j]) != cx || Math.max(ly[i], ly[j]) != cy
-                                || Math.max(lz[i], lz[j]) != cz) {
+                                || Math.max(lz[i], lz[j]) != cz || !overlap(near, i, j)
+                                || sharesVertex(corners, i, j)) {
                             continue;
                         }
-                        int f = id[i], g = id[j];
-                        if (overlap(boxes, f, g) && !sharesVertex(t, f, g) && crosses(v, t, normals, f, g)) {
+                        if (crosses(v, t, normals, id[i], id[j])) {
                             local++;
                         }
                     }
