@@ -7,11 +7,13 @@ export TWINPRINT_ROOT TWINPRINT_LIBPATH
 
 twinprint_log() { echo "[twinprint] $*" >&2; }
 
-# Debian packages: VTK and PixelMed (no Maven registry has them), Xvfb for the UI tests and
-# headless screenshots, GTK 3 for SWT; admesh and Savitar check exported models in the tests.
+# Debian packages: VTK, PixelMed and GDCM (no Maven registry has them), Xvfb for the UI tests and
+# headless screenshots, GTK 3 for SWT; the tests check against independent tools: admesh and
+# Savitar (exported models), pydicom with GDCM and dcmtk (decoded pixels), Orthanc (the PACS).
 twinprint_install_packages() {
-  local wanted=(libvtk9-java libpixelmed-java libpixelmed-imageio-java xvfb xauth libgtk-3-0 fonts-dejavu-core
-    admesh python3-savitar)
+  local wanted=(libvtk9-java libpixelmed-java libgdcm-java xvfb xauth libgtk-3-0
+    fonts-dejavu-core admesh python3-savitar python3-pydicom python3-gdcm dcmtk libgdcm-tools orthanc
+    orthanc-dicomweb)
   local missing=()
   for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

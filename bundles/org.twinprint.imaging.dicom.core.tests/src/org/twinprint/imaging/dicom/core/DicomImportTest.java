@@ -124,4 +124,58 @@ class DicomImportTest {
         assertEquals(1.0, g.dirK().z(), 1e-9, "k runs towards the head");
         assertEquals(List.of(), c.series().get(0).warnings());
     }
+
+    @Test
+    void enhancedCtFramesArePlacedByTheirFunctionalGroups() throws IOException {
+        // two frames 10 mm apart, rows running to the patient's right: k = i x j points to the feet
+        Case c = new Case("enhanced");
+        ImportResult result = operations.importInto(c,
+                TestData.shared("pydicom_data/data_store/data/eCT_Supplemental.dcm"), Map.of(), Progress.NONE);
+        assertEquals(List.of(), result.problems());
+        Geometry g = c.series().get(0).volume().geometry();
+        assertEquals(List.of(512, 512, 2), List.of(g.nx(), g.ny(), g.nz()));
+        assertEquals(0.388672, g.spacing().x(), 1e-9);
+        assertEquals(10.0, g.spacing().z(), 1e-9);
+        assertEquals(-1.0, g.dirI().x(), 1e-9);
+        assertEquals(-1.0, g.dirK().z(), 1e-9);
+        assertEquals(-149.0, g.origin().z(), 1e-9, "the frame lowest along k comes first");
+        // pydicom: sum over both frames of stored * slope + intercept from each frame's functional group
+        assertEquals(-337_621_504L, c.series().get(0).volume().statistics().sum());
+    }
+
+    @Test
+    void aJpegLosslessSeriesLoadsBitForBitAsTheUncompressedOne(@TempDir Path dir) throws Exception {
+        // dcmtk (an independent encoder) compresses the phantom; the decoded volume must not change
+        Path jpeg = Files.createDirectories(dir.resolve("jpeg-lossless"));
+        List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.list(TestData.headPhantom())) {
+            files = s.filter(Files::isRegularFile).filter(DicomSliceReader::looksLikeDicom).sorted().toList();
+        }
+        for (Path f : files) {
+            Process p = new ProcessBuilder("dcmcjpeg", f.toString(), jpeg.resolve(f.getFileName()).toString())
+                    .redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            assertEquals(0, p.waitFor(), "dcmcjpeg " + f);
+        }
+        Case plain = new Case("plain");
+        operations.importInto(plain, TestData.headPhantom(), Map.of(), Progress.NONE);
+        Case compressed = new Case("jpeg");
+        ImportResult result = operations.importInto(compressed, jpeg, Map.of(), Progress.NONE);
+        assertEquals(List.of(), result.problems());
+        assertEquals("1.2.840.10008.1.2.4.70", com.pixelmed.dicom.Attribute.getSingleStringValueOrEmptyString(
+                DicomSliceReader.parse(jpeg.resolve(files.get(0).getFileName())),
+                com.pixelmed.dicom.TagFromName.TransferSyntaxUID), "dcmcjpeg wrote JPEG lossless SV1");
+        assertEquals(plain.series().get(0).volume().geometry(), compressed.series().get(0).volume().geometry());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(plain.series().get(0).volume().voxels(),
+                compressed.series().get(0).volume().voxels());
+    }
+
+    @Test
+    void aFrameWithoutPositionIsNamedNotGuessed() {
+        // pydicom's small enhanced MR carries no plane positions: it cannot be placed in patient space
+        Path file = TestData.shared("pydicom_data/data_store/data/emri_small.dcm");
+        DicomReadException e = org.junit.jupiter.api.Assertions.assertThrows(DicomReadException.class,
+                () -> DicomSliceReader.read(file));
+        assertTrue(e.getMessage().startsWith("missing ImagePositionPatient for frame 1"), e.getMessage());
+    }
 }

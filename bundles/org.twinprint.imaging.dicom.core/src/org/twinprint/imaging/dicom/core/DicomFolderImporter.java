@@ -67,19 +67,19 @@ public final class DicomFolderImporter implements Importer {
         progress.begin("Reading DICOM from " + path, files.size() + 1);
         Map<String, List<DicomSlice>> bySeries = new LinkedHashMap<>();
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
-        List<DicomSlice> slices = files.parallelStream().map(file -> {
+        List<DicomSlice> slices = files.parallelStream().flatMap(file -> {
             progress.checkCanceled();
             try {
-                return DicomSliceReader.read(file);
+                return DicomSliceReader.read(file).stream();
             } catch (DicomReadException e) {
                 if (!isDirectoryIndexOrText(file)) {
                     problems.add(new Problem(file, e.getMessage()));
                 }
-                return null;
+                return Stream.empty();
             } finally {
                 progress.worked(1);
             }
-        }).filter(s -> s != null).toList();
+        }).toList();
         for (DicomSlice s : slices) {
             bySeries.computeIfAbsent(s.seriesUid(), k -> new ArrayList<>()).add(s);
         }

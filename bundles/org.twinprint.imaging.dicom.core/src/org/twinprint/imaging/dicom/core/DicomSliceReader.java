@@ -4,21 +4,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.TagFromName;
-import com.pixelmed.dicom.TransferSyntax;
 
 import org.twinprint.core.model.Vec3;
 
 /**
- * Reads one single-frame DICOM image with PixelMed and calibrates its pixels. PixelMed hands
- * back raw 16-bit words: the stored bits are masked, sign-extended when PixelRepresentation is 1,
- * then scaled by RescaleSlope and RescaleIntercept.
+ * Reads one DICOM image file, single- or multi-frame, into calibrated slices placed in patient
+ * space. PixelMed parses the file (its own decompression off); {@link PixelDecoding} decodes the
+ * pixels; each frame's position, orientation, spacing and rescale come from the classic image
+ * attributes or, in enhanced objects, from the frame's functional groups.
  */
 final class DicomSliceReader {
 
@@ -36,19 +38,25 @@ final class DicomSliceReader {
         }
     }
 
-    static DicomSlice read(Path file) throws DicomReadException {
+    /** The attribute list of a file, with pixel data left compressed. */
+    static AttributeList parse(Path file) throws DicomReadException {
         if (!looksLikeDicom(file)) {
             throw new DicomReadException("not a DICOM file (no 'DICM' marker at byte 128)");
         }
         AttributeList list = new AttributeList();
-        try {
-            list.read(file.toFile());
+        list.setDecompressPixelData(false);
+        try (DicomInputStream in = new DicomInputStream(file.toFile())) {
+            list.read(in);
         } catch (IOException | DicomException | RuntimeException e) {
             throw new DicomReadException("unreadable DICOM (" + describe(e) + "); the file may be truncated");
         }
-        String syntax = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.TransferSyntaxUID);
-        Attribute pixelData = list.getPixelData();
-        if (pixelData == null) {
+        return list;
+    }
+
+    /** Every frame of the file as a slice. */
+    static List<DicomSlice> read(Path file) throws DicomReadException {
+        AttributeList list = parse(file);
+        if (list.getPixelData() == null) {
             String sopClass = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID);
             if (SOPClass.isImageStorage(sopClass)) {
                 // PixelMed stops quietly at a cut-off element: an image without pixels was cut short.
@@ -56,92 +64,76 @@ final class DicomSliceReader {
             }
             throw new DicomReadException("no Pixel Data element: not an image (SOP class " + sopClass + ")");
         }
-        if (!syntax.isEmpty() && new TransferSyntax(syntax).isEncapsulated()) {
-            throw new DicomReadException("compressed transfer syntax " + syntax + " is not decoded yet");
+        StoredPixels stored = PixelDecoding.decode(list, file);
+        if (stored.samplesPerPixel() != 1) {
+            throw new DicomReadException("colour image (" + stored.samplesPerPixel()
+                    + " samples per pixel) is not a volume");
         }
-        int rows = intValue(list, TagFromName.Rows, "Rows");
-        int columns = intValue(list, TagFromName.Columns, "Columns");
-        int frames = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.NumberOfFrames, 1);
-        if (frames != 1) {
-            throw new DicomReadException("multi-frame image (" + frames + " frames) is not assembled yet");
+        if (stored.bitsAllocated() == 32) {
+            throw new DicomReadException("32-bit pixel data is not a 16-bit volume (dose grids are not loaded yet)");
         }
-        int bitsAllocated = intValue(list, TagFromName.BitsAllocated, "BitsAllocated");
-        if (bitsAllocated != 16) {
-            throw new DicomReadException("BitsAllocated " + bitsAllocated + " is not supported yet (16 only)");
-        }
-        int samples = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.SamplesPerPixel, 1);
-        if (samples != 1) {
-            throw new DicomReadException("colour image (" + samples + " samples per pixel) is not a volume");
-        }
-        int bitsStored = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsStored, bitsAllocated);
+        int bitsStored = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsStored,
+                stored.bitsAllocated());
         boolean signed = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.PixelRepresentation, 0) == 1;
-        double slope = Attribute.getSingleDoubleValueOrDefault(list, TagFromName.RescaleSlope, 1.0);
-        double intercept = Attribute.getSingleDoubleValueOrDefault(list, TagFromName.RescaleIntercept, 0.0);
         boolean monochrome1 = "MONOCHROME1"
                 .equals(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PhotometricInterpretation));
-
-        double[] ipp = doubles(list, TagFromName.ImagePositionPatient, 3, "ImagePositionPatient");
-        double[] iop = doubles(list, TagFromName.ImageOrientationPatient, 6, "ImageOrientationPatient");
-        double[] spacing = doubles(list, TagFromName.PixelSpacing, 2, "PixelSpacing");
-
-        short[] raw;
-        try {
-            raw = pixelData.getShortValues();
-        } catch (DicomException e) {
-            throw new DicomReadException("pixel data cannot be read (" + describe(e) + ")");
-        }
-        if (raw == null || raw.length < rows * columns) {
-            throw new DicomReadException("pixel data holds " + (raw == null ? 0 : raw.length) + " values, "
-                    + rows + "x" + columns + " expected: the file is truncated");
-        }
         String modality = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.Modality);
         String unit = "CT".equals(modality) ? "HU" : "";
-        short[] values = calibrate(raw, rows * columns, bitsStored, signed, slope, intercept, monochrome1);
-        // PixelSpacing is (row spacing, column spacing): the distance between rows, then between columns.
-        return new DicomSlice(file, Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SeriesInstanceUID),
-                Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SeriesDescription), modality,
-                new Vec3(ipp[0], ipp[1], ipp[2]), new Vec3(iop[0], iop[1], iop[2]), new Vec3(iop[3], iop[4], iop[5]),
-                rows, columns, spacing[0], spacing[1], unit, values);
+        String seriesUid = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SeriesInstanceUID);
+        String description = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SeriesDescription);
+        FrameGroups groups = new FrameGroups(list, stored.frames());
+        int perFrame = stored.columns() * stored.rows();
+        List<DicomSlice> slices = new ArrayList<>(stored.frames());
+        for (int f = 0; f < stored.frames(); f++) {
+            double[] ipp = groups.doubles(f, TagFromName.PlanePositionSequence, TagFromName.ImagePositionPatient, 3,
+                    "ImagePositionPatient");
+            double[] iop = groups.doubles(f, TagFromName.PlaneOrientationSequence,
+                    TagFromName.ImageOrientationPatient, 6, "ImageOrientationPatient");
+            double[] spacing = groups.doubles(f, TagFromName.PixelMeasuresSequence, TagFromName.PixelSpacing, 2,
+                    "PixelSpacing");
+            double slope = groups.number(f, TagFromName.PixelValueTransformationSequence, TagFromName.RescaleSlope,
+                    1.0);
+            double intercept = groups.number(f, TagFromName.PixelValueTransformationSequence,
+                    TagFromName.RescaleIntercept, 0.0);
+            short[] values = calibrate(stored.words(), f * perFrame, perFrame, bitsStored, signed, slope, intercept,
+                    monochrome1);
+            // PixelSpacing is (row spacing, column spacing): the distance between rows, then between columns.
+            slices.add(new DicomSlice(file, seriesUid, description, modality, new Vec3(ipp[0], ipp[1], ipp[2]),
+                    new Vec3(iop[0], iop[1], iop[2]), new Vec3(iop[3], iop[4], iop[5]), stored.rows(),
+                    stored.columns(), spacing[0], spacing[1], unit, values));
+        }
+        return slices;
     }
 
     /** Masks to BitsStored, sign-extends, rescales and rounds to 16 bits. */
     static short[] calibrate(short[] raw, int count, int bitsStored, boolean signed, double slope, double intercept,
             boolean invert) {
+        return calibrate(raw, 0, count, bitsStored, signed, slope, intercept, invert);
+    }
+
+    /** The same for {@code count} values from {@code from}; a whole array is calibrated in place. */
+    static short[] calibrate(short[] raw, int from, int count, int bitsStored, boolean signed, double slope,
+            double intercept, boolean invert) {
         int shift = 32 - bitsStored;
         int mask = bitsStored >= 32 ? -1 : (1 << bitsStored) - 1;
         int maxStored = signed ? (1 << (bitsStored - 1)) - 1 : mask;
         int minStored = signed ? -(1 << (bitsStored - 1)) : 0;
-        // the decoded words belong to this read alone: calibrate them in place when they fit exactly
-        short[] out = raw.length == count ? raw : new short[count];
+        short[] out = from == 0 && raw.length == count ? raw : new short[count];
+        boolean integral = slope == 1.0 && intercept == Math.rint(intercept);
+        int offset = (int) intercept;
         for (int n = 0; n < count; n++) {
-            int v = signed ? (raw[n] << shift) >> shift : raw[n] & mask;
+            int v = signed ? (raw[from + n] << shift) >> shift : raw[from + n] & mask;
             if (invert) {
                 v = maxStored + minStored - v;
             }
-            long hu = Math.round(v * slope + intercept);
+            // the usual CT case (slope 1, whole intercept) needs no floating point
+            long hu = integral ? (long) v + offset : Math.round(v * slope + intercept);
             out[n] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, hu));
         }
         return out;
     }
 
-    private static int intValue(AttributeList list, AttributeTag tag, String name) throws DicomReadException {
-        int v = Attribute.getSingleIntegerValueOrDefault(list, tag, -1);
-        if (v <= 0) {
-            throw new DicomReadException("missing or invalid " + name);
-        }
-        return v;
-    }
-
-    private static double[] doubles(AttributeList list, AttributeTag tag, int n, String name)
-            throws DicomReadException {
-        double[] v = Attribute.getDoubleValues(list, tag);
-        if (v == null || v.length < n) {
-            throw new DicomReadException("missing " + name + ": the image cannot be placed in patient space");
-        }
-        return v;
-    }
-
-    private static String describe(Exception e) {
+    static String describe(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }
