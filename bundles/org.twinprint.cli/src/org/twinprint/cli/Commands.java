@@ -58,6 +58,7 @@ public final class Commands {
                 + " (mesh.smooth, mesh.reduce, ...) and export the result");
         SUBCOMMANDS.put("install-plugin", "install-plugin <feature-id> [--repository DIR|URL]   install a lab"
                 + " plugin from a p2 repository (default: the one this build made) into the product");
+        SUBCOMMANDS.put("pacs", PacsCommand.USAGE);
         SUBCOMMANDS.put("segment", "segment <path|demo> <tool> [--flag value]... [+ <tool> [--flag value]...]"
                 + " [--out report.json]   run segmentation tools in order and print the case report");
     }
@@ -85,6 +86,7 @@ public final class Commands {
             case "model" -> model(rest);
             case "check" -> check(rest);
             case "filter" -> filter(rest);
+            case "pacs" -> new PacsCommand(out, new ConsoleProgress(err)).run(rest);
             case "install-plugin" -> usage("install-plugin changes the installation: run it as 'releng/run install-plugin'");
             default -> usage("unknown subcommand '" + command + "'");
             };
@@ -139,8 +141,10 @@ public final class Commands {
         Path path = Path.of(args.get(0));
         Importer importer = operations.catalog().services(Importer.class).stream().filter(i -> i.canImport(path))
                 .findFirst().orElseThrow(() -> new IOException(path + ": no importer recognises this file or folder"));
+        long start = System.nanoTime();
         ImportResult result = importer.importFrom(path, Parameters.defaults(importer.parameters()),
                 new ConsoleProgress(err));
+        err.printf("[twinprint] stage load: %d ms%n", (System.nanoTime() - start) / 1_000_000);
         out.print(Json.write(CaseReport.ofImport(path.toString(), result.series(), result.problems())));
         reportProblems(result.problems());
         return result.series().isEmpty() ? 1 : 0;
