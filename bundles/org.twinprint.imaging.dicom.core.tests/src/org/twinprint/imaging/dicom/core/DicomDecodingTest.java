@@ -75,6 +75,28 @@ class DicomDecodingTest {
     }
 
     @Test
+    void everyLosslessJpegPredictorAndFragmentedFramesDecodeBitForBit(@TempDir Path dir) throws Exception {
+        // dcmtk, an independent encoder, writes predictors 1..7 and frames split into 8 KB fragments
+        Path original = IMAGES.resolve("CTImage.dcm");
+        long[] expected = Decoded.of(original).values();
+        List<List<String>> variants = new ArrayList<>();
+        for (int sv = 1; sv <= 7; sv++) {
+            variants.add(List.of("+el", "+sv", Integer.toString(sv)));
+        }
+        variants.add(List.of("+e1", "+fs", "8"));
+        for (List<String> options : variants) {
+            Path encoded = dir.resolve("sv-" + String.join("", options) + ".dcm");
+            List<String> command = new ArrayList<>(List.of("dcmcjpeg"));
+            command.addAll(options);
+            command.addAll(List.of(original.toString(), encoded.toString()));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.waitFor(), command + "\n" + log);
+            assertArrayEquals(expected, Decoded.of(encoded).values(), String.join(" ", options));
+        }
+    }
+
+    @Test
     void lossyVariantsMissTheOriginalByTheReferenceHuError() throws Exception {
         short[] original = DicomSliceReader.read(IMAGES.resolve("CTImage.dcm")).get(0).values();
         for (Map.Entry<String, Double> e : huErrors().entrySet()) {

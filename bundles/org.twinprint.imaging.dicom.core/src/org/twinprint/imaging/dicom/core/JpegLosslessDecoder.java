@@ -170,7 +170,10 @@ final class JpegLosslessDecoder {
         bits = 0;
         bitCount = 0;
         markerHit = false;
-        for (int y = 0; y < lines; y++) {
+        if (ns == 1) {
+            singleComponent(out, offset, scanTables[0], predictor, initial, linesPerRestart);
+        }
+        for (int y = 0; ns > 1 && y < lines; y++) {
             boolean firstLine = y % linesPerRestart == 0;
             if (firstLine && y > 0) {
                 restart();
@@ -210,6 +213,103 @@ final class JpegLosslessDecoder {
         while (pos + 1 < in.length && !((in[pos] & 0xff) == 0xFF && in[pos + 1] != 0 && (in[pos + 1] & 0xf8) != 0xD0)) {
             pos++;
         }
+    }
+
+    /**
+     * The usual case, one component (grey-level CT and MR), in one loop that keeps the bit reader
+     * in local variables: the same decoding as {@link #difference}, about twice as fast.
+     */
+    private void singleComponent(short[] out, int offset, Huffman h, int predictor, int initial, int linesPerRestart)
+            throws DicomReadException {
+        final byte[] data = in;
+        final int[] fast = h.fast;
+        final int width = samplesPerLine;
+        long buffer = 0;
+        int count = 0;
+        int p = pos;
+        boolean marker = false;
+        for (int y = 0; y < lines; y++) {
+            boolean firstLine = y % linesPerRestart == 0;
+            if (firstLine && y > 0) {
+                pos = p;
+                restart();
+                p = pos;
+                buffer = 0;
+                count = 0;
+                marker = false;
+            }
+            int row = offset + y * width;
+            for (int x = 0; x < width; x++) {
+                if (count < 32) {
+                    while (count <= 56) {
+                        int b = 0;
+                        if (!marker && p < data.length) {
+                            b = data[p] & 0xff;
+                            if (b != 0xFF) {
+                                p++;
+                            } else if (p + 1 < data.length && data[p + 1] == 0) {
+                                p += 2;
+                            } else {
+                                marker = true;
+                                b = 0;
+                            }
+                        }
+                        buffer = buffer << 8 | b;
+                        count += 8;
+                    }
+                }
+                int entry = fast[(int) (buffer >>> (count - FAST_BITS)) & ((1 << FAST_BITS) - 1)];
+                int ssss;
+                if (entry != 0) {
+                    count -= entry >>> 8;
+                    ssss = entry & 0xff;
+                } else {
+                    bits = buffer;
+                    bitCount = count;
+                    pos = p;
+                    markerHit = marker;
+                    ssss = h.slow(this);
+                    buffer = bits;
+                    count = bitCount;
+                    p = pos;
+                    marker = markerHit;
+                }
+                int diff;
+                if (ssss == 0) {
+                    diff = 0;
+                } else if (ssss == 16) {
+                    diff = 32768;
+                } else {
+                    int v = (int) (buffer >>> (count - ssss)) & ((1 << ssss) - 1);
+                    count -= ssss;
+                    diff = v < (1 << (ssss - 1)) ? v - (1 << ssss) + 1 : v;
+                }
+                int at = row + x;
+                int prediction;
+                if (firstLine) {
+                    prediction = x == 0 ? initial : out[at - 1] & 0xFFFF;
+                } else if (x == 0) {
+                    prediction = out[at - width] & 0xFFFF;
+                } else if (predictor == 1) {
+                    prediction = out[at - 1] & 0xFFFF;
+                } else {
+                    int a = out[at - 1] & 0xFFFF, b = out[at - width] & 0xFFFF, c = out[at - width - 1] & 0xFFFF;
+                    prediction = switch (predictor) {
+                        case 2 -> b;
+                        case 3 -> c;
+                        case 4 -> a + b - c;
+                        case 5 -> a + ((b - c) >> 1);
+                        case 6 -> b + ((a - c) >> 1);
+                        default -> (a + b) >> 1;
+                    };
+                }
+                out[at] = (short) (prediction + diff);
+            }
+        }
+        bits = buffer;
+        bitCount = count;
+        pos = p;
+        markerHit = marker;
     }
 
     /** Moves past an RSTn marker and clears the bit buffer. */
