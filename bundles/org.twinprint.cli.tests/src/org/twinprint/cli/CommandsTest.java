@@ -125,4 +125,16 @@ class CommandsTest {
                 org.twinprint.meshing.core.StlFormat.read(copy).volumeMm3(), 0.0);
         assertEquals(0, run("check", femur.toString(), "--printer", "PolyJet"), "it fits a large printer");
     }
+
+    @Test
+    void studiesListsTheSeriesOfAFolderFromTheHeaders() {
+        assertEquals(0, run("studies", TestData.headPhantom().toString()));
+        java.util.Map<?, ?> json = (java.util.Map<?, ?>) org.twinprint.core.report.JsonReader.parse(out());
+        List<?> series = (List<?>) json.get("series");
+        assertEquals(1, series.size());
+        java.util.Map<?, ?> s = (java.util.Map<?, ?>) series.get(0);
+        assertEquals("CT", s.get("modality"));
+        assertEquals(140.0, s.get("files"));
+        assertEquals(List.of(), json.get("problems"));
+    }
 }

@@ -27,6 +27,7 @@ import org.twinprint.core.spi.Problem;
 import org.twinprint.core.spi.Progress;
 import org.twinprint.core.spi.SegmentationTool;
 import org.twinprint.demo.DemoCase;
+import org.twinprint.imaging.dicom.core.DicomIndex;
 import org.twinprint.meshing.core.MeshFormat;
 import org.twinprint.meshing.core.ModelPipeline;
 import org.twinprint.meshing.core.PrintabilityReport;
@@ -58,6 +59,8 @@ public final class Commands {
                 + " (mesh.smooth, mesh.reduce, ...) and export the result");
         SUBCOMMANDS.put("install-plugin", "install-plugin <feature-id> [--repository DIR|URL]   install a lab"
                 + " plugin from a p2 repository (default: the one this build made) into the product");
+        SUBCOMMANDS.put("studies", "studies <folder>           patients, studies and series under a folder as JSON,"
+                + " from the headers only (what the study browser lists); load one with 'info'");
         SUBCOMMANDS.put("pacs", PacsCommand.USAGE);
         SUBCOMMANDS.put("segment", "segment <path|demo> <tool> [--flag value]... [+ <tool> [--flag value]...]"
                 + " [--out report.json]   run segmentation tools in order and print the case report");
@@ -87,6 +90,7 @@ public final class Commands {
             case "check" -> check(rest);
             case "filter" -> filter(rest);
             case "pacs" -> new PacsCommand(out, new ConsoleProgress(err)).run(rest);
+            case "studies" -> studies(rest);
             case "install-plugin" -> usage("install-plugin changes the installation: run it as 'releng/run install-plugin'");
             default -> usage("unknown subcommand '" + command + "'");
             };
@@ -148,6 +152,35 @@ public final class Commands {
         out.print(Json.write(CaseReport.ofImport(path.toString(), result.series(), result.problems())));
         reportProblems(result.problems());
         return result.series().isEmpty() ? 1 : 0;
+    }
+
+    private int studies(List<String> args) throws IOException {
+        if (args.size() != 1) {
+            return usage("studies takes one folder");
+        }
+        DicomIndex.Result index = DicomIndex.scan(Path.of(args.get(0)), new ConsoleProgress(err));
+        List<Object> series = new ArrayList<>();
+        for (DicomIndex.IndexedSeries s : index.series()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("patientId", s.patientId());
+            m.put("patientName", s.patientName());
+            m.put("studyInstanceUid", s.studyUid());
+            m.put("studyDate", s.studyDate());
+            m.put("studyDescription", s.studyDescription());
+            m.put("seriesInstanceUid", s.seriesUid());
+            m.put("seriesNumber", s.seriesNumber());
+            m.put("modality", s.modality());
+            m.put("description", s.description());
+            m.put("files", s.files().size());
+            series.add(m);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("path", args.get(0));
+        json.put("series", series);
+        json.put("problems", index.problems().stream().map(p -> Map.of("file", p.file().toString(), "problem",
+                p.message())).toList());
+        out.print(Json.write(json));
+        return index.series().isEmpty() ? 1 : 0;
     }
 
     private int demo(List<String> args) throws IOException {

@@ -4,12 +4,18 @@ import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
-/** Segments and case on the left, slices and 3D model in the middle, tools on the right, progress and log below. */
+/**
+ * Studies, segments and case on the left; axial, coronal, sagittal and 3D in a square in the
+ * middle; tools on the right; progress and log below.
+ */
 public final class TwinPrintPerspective implements IPerspectiveFactory {
 
     public static final String ID = "org.twinprint.ui.perspective";
     public static final String CASE_VIEW = "org.twinprint.ui.views.cases";
     public static final String SLICE_VIEW = "org.twinprint.ui.views.slices";
+    public static final String CORONAL_VIEW = "org.twinprint.ui.views.slices.coronal";
+    public static final String SAGITTAL_VIEW = "org.twinprint.ui.views.slices.sagittal";
+    public static final String STUDIES_VIEW = "org.twinprint.ui.views.studies";
     public static final String TOOLS_VIEW = "org.twinprint.ui.views.tools";
     public static final String SEGMENTS_VIEW = "org.twinprint.ui.views.segments";
     public static final String MODEL_VIEW = "org.twinprint.ui.views.model";
@@ -21,6 +27,7 @@ public final class TwinPrintPerspective implements IPerspectiveFactory {
         layout.setEditorAreaVisible(false);
         String editor = layout.getEditorArea();
         IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.2f, editor);
+        left.addView(STUDIES_VIEW);
         left.addView(SEGMENTS_VIEW);
         left.addView(CASE_VIEW);
         layout.addView(TOOLS_VIEW, IPageLayout.RIGHT, 0.78f, editor);
@@ -28,7 +35,9 @@ public final class TwinPrintPerspective implements IPerspectiveFactory {
         bottom.addView(PROGRESS_VIEW);
         bottom.addView(LOG_VIEW);
         layout.addView(SLICE_VIEW, IPageLayout.TOP, 0.5f, editor);
-        layout.addView(MODEL_VIEW, IPageLayout.RIGHT, 0.5f, SLICE_VIEW);
+        layout.addView(CORONAL_VIEW, IPageLayout.RIGHT, 0.5f, SLICE_VIEW);
+        layout.addView(SAGITTAL_VIEW, IPageLayout.BOTTOM, 0.5f, SLICE_VIEW);
+        layout.addView(MODEL_VIEW, IPageLayout.BOTTOM, 0.5f, CORONAL_VIEW);
         layout.getViewLayout(SLICE_VIEW).setCloseable(false);
     }
 }

@@ -26,6 +26,9 @@ public final class TwinPrintSession {
     private final java.util.Set<Integer> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile String activeSegment;
     private volatile Brush brush = new Brush(Brush.Mode.OFF, 3, false);
+    private volatile double[] crosshair;
+    private volatile int windowWidth = 1800;
+    private volatile int windowLevel = 400;
 
     /** The slice view's brush: off, painting or erasing, radius in mm, disc or ball. */
     public record Brush(Mode mode, double radiusMm, boolean sphere) {
@@ -70,6 +73,7 @@ public final class TwinPrintSession {
             old.removeListener(forward);
         }
         current = c;
+        crosshair = null; // a new case starts in its middle
         if (c != null) {
             c.addListener(forward);
         }
@@ -105,6 +109,50 @@ public final class TwinPrintSession {
 
     public void setBrush(Brush b) {
         brush = b;
+    }
+
+    /**
+     * The point the three slice views share, as voxel indices {i, j, k} of the first series;
+     * the middle of the volume until someone clicks.
+     */
+    public double[] crosshair() {
+        double[] c = crosshair;
+        Case open = current;
+        if (c == null && open != null && !open.series().isEmpty()) {
+            var g = open.series().get(0).volume().geometry();
+            c = new double[] { g.nx() / 2, g.ny() / 2, g.nz() / 2 };
+        }
+        return c == null ? null : c.clone();
+    }
+
+    /** Moves the shared point (clamped into the volume) and redraws the views. */
+    public void setCrosshair(double i, double j, double k) {
+        Case open = current;
+        if (open == null || open.series().isEmpty()) {
+            return;
+        }
+        var g = open.series().get(0).volume().geometry();
+        crosshair = new double[] { clamp(i, g.nx()), clamp(j, g.ny()), clamp(k, g.nz()) };
+        changed();
+    }
+
+    private static double clamp(double v, int n) {
+        return Math.max(0, Math.min(n - 1, Math.rint(v)));
+    }
+
+    /** Window width and level (HU) the slice views share. */
+    public int windowWidth() {
+        return windowWidth;
+    }
+
+    public int windowLevel() {
+        return windowLevel;
+    }
+
+    public void setWindow(int width, int level) {
+        windowWidth = Math.max(1, width);
+        windowLevel = level;
+        changed();
     }
 
     /** Tells every view to redraw the open case (after a display setting changed). */

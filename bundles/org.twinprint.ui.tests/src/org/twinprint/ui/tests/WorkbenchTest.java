@@ -38,6 +38,8 @@ import org.twinprint.ui.views.CaseView;
 import org.twinprint.ui.views.ModelView;
 import org.twinprint.ui.views.SegmentsView;
 import org.twinprint.ui.views.SliceView;
+import org.twinprint.ui.views.StudyBrowserView;
+import org.twinprint.ui.views.StudyTree;
 import org.twinprint.ui.views.ToolsView;
 
 /** Starts the TwinPrint workbench, opens the demo case through the UI's own job, and looks at it. */
@@ -57,7 +59,8 @@ class WorkbenchTest {
         assertEquals(TwinPrintPerspective.ID, page.getPerspective().getId());
         for (String id : List.of(TwinPrintPerspective.CASE_VIEW, TwinPrintPerspective.SLICE_VIEW,
                 TwinPrintPerspective.TOOLS_VIEW, TwinPrintPerspective.SEGMENTS_VIEW, TwinPrintPerspective.MODEL_VIEW,
-                TwinPrintPerspective.PROGRESS_VIEW, TwinPrintPerspective.LOG_VIEW)) {
+                TwinPrintPerspective.PROGRESS_VIEW, TwinPrintPerspective.LOG_VIEW, TwinPrintPerspective.STUDIES_VIEW,
+                TwinPrintPerspective.CORONAL_VIEW, TwinPrintPerspective.SAGITTAL_VIEW)) {
             assertNotNull(page.findViewReference(id), "perspective shows view " + id);
         }
         assertEquals("TwinPrint", page.getWorkbenchWindow().getShell().getText());
@@ -235,6 +238,66 @@ class WorkbenchTest {
         assertTrue(distinctColours(hidden) < distinctColours(front), "hiding the segment hides its mesh");
         TwinPrintSession.get().setHidden(TwinPrintSession.get().currentCase().labelMap().segment("Skull")
                 .orElseThrow().label(), false);
+    }
+
+    @Test
+    @Order(13)
+    void threePlanesFollowOneCrosshairAndShareTheWindow() throws Exception {
+        Job job = OpenDemoHandler.schedule();
+        assertTrue(waitFor(job).isOK());
+        SliceView axial = (SliceView) page().showView(TwinPrintPerspective.SLICE_VIEW);
+        SliceView coronal = (SliceView) page().showView(TwinPrintPerspective.CORONAL_VIEW);
+        SliceView sagittal = (SliceView) page().showView(TwinPrintPerspective.SAGITTAL_VIEW);
+        spin(300);
+        assertEquals(70, axial.slice(), "a new case opens at its middle");
+
+        axial.clickPixel(300, 200); // i = 300, j = 200 on axial slice 70
+        spin(300);
+        assertEquals(200, coronal.slice(), "coronal shows the clicked row");
+        assertEquals(300, sagittal.slice(), "sagittal shows the clicked column");
+        coronal.clickPixel(100, 139 - 30); // i = 100, k = 30: the top row is the most superior slice
+        spin(300);
+        assertEquals(30, axial.slice());
+        assertEquals(100, sagittal.slice());
+        assertEquals(List.of(100.0, 200.0, 30.0), Arrays.stream(TwinPrintSession.get().crosshair()).boxed().toList());
+
+        // the readout under the cursor: HU from the volume and the LPS position in mm
+        Case c = TwinPrintSession.get().currentCase();
+        int hu = c.series().get(0).volume().get(256, 250, 30);
+        Vec3 p = c.series().get(0).volume().geometry().toLps(256, 250, 30);
+        String readout = axial.readout(256, 250);
+        assertTrue(readout.contains(hu + " HU"), readout);
+        assertTrue(readout.contains(String.format(java.util.Locale.ROOT, "LPS (%.1f, %.1f, %.1f) mm", p.x(), p.y(),
+                p.z())), readout);
+
+        TwinPrintSession.get().setWindow(80, 40); // the brain preset, for all three
+        spin(300);
+        ImageData brain = Screenshots.capture(page().getWorkbenchWindow().getShell(), "planes-brain-window.png");
+        TwinPrintSession.get().setWindow(1800, 400);
+        spin(300);
+        assertTrue(distinctColours(brain) > 20);
+    }
+
+    @Test
+    @Order(14)
+    void studyBrowserListsTheDemoSeriesWithAThumbnailAndOpensIt() throws Exception {
+        StudyBrowserView browser = (StudyBrowserView) page().showView(TwinPrintPerspective.STUDIES_VIEW);
+        assertTrue(waitFor(browser.scan(org.twinprint.demo.DemoCase.dicomFolder())).isOK());
+        spin(500);
+        assertEquals(1, browser.series().size());
+        StudyTree.Series series = browser.series().get(0);
+        assertTrue(series.label().startsWith("CT") && series.label().endsWith("(140 images)"), series.label());
+        assertEquals(1, browser.thumbnailCount(), "the series shows a thumbnail");
+
+        assertTrue(waitFor(browser.open(series)).isOK());
+        Case c = TwinPrintSession.get().currentCase();
+        assertEquals(series.seriesUid(), c.series().get(0).uid());
+        assertEquals(-30_468_829_548L, c.series().get(0).volume().statistics().sum());
+        page().showView(TwinPrintPerspective.SLICE_VIEW);
+        ((SliceView) page().findView(TwinPrintPerspective.SLICE_VIEW)).clickPixel(256, 300);
+        spin(500);
+        ImageData shot = Screenshots.capture(page().getWorkbenchWindow().getShell(), "study-browser-and-slices.png");
+        assertTrue(distinctColours(shot) > 50);
     }
 
     private static Set<String> menuItems(String menu) {

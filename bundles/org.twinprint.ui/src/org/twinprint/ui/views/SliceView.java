@@ -6,16 +6,19 @@ import java.util.function.Consumer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
 import org.twinprint.core.model.Case;
 import org.twinprint.core.model.Geometry;
+import org.twinprint.core.model.SlicePlane;
 import org.twinprint.core.model.Vec3;
 import org.twinprint.core.model.Volume;
 import org.twinprint.core.service.CaseOperations;
@@ -26,26 +29,50 @@ import org.twinprint.ui.TwinPrintSession.Brush;
 import org.twinprint.ui.jobs.CaseJob;
 
 /**
- * An axial slice of the open case with its segments: the wheel scrolls slices, the preset sets
- * window/level, and the status line shows the value and LPS position under the cursor.
+ * One plane of the open case with its segments, linked to the other planes through the shared
+ * crosshair and window. Mouse: click or drag to move the crosshair (with the brush on, in the
+ * axial view: paint), wheel to scroll slices, Ctrl+wheel to zoom, middle-drag to pan, right-drag
+ * for window (left-right) and level (up-down). The status line shows the value and LPS position
+ * under the cursor.
  */
-public final class SliceView extends ViewPart {
+public class SliceView extends ViewPart {
 
     public static final String ID = "org.twinprint.ui.views.slices";
 
+    private final SlicePlane plane;
     private Canvas canvas;
     private Label status;
+    private Label where;
     private Combo presets;
     private Image image;
-    private int slice = -1;
+    private int shownSlice = -1;
     private Rectangle drawn;
     private java.util.List<Vec3> stroke;
-    private org.eclipse.swt.graphics.Point cursor;
+    private Point cursor;
+    private Point dragStart;
+    private int dragButton;
+    private int startWidth;
+    private int startLevel;
+    private double zoom = 1;
+    private double panX;
+    private double panY;
     private final Consumer<Case> listener = c -> {
         if (canvas != null && !canvas.isDisposed()) {
             canvas.getDisplay().asyncExec(this::rebuild);
         }
     };
+
+    public SliceView() {
+        this(SlicePlane.AXIAL);
+    }
+
+    protected SliceView(SlicePlane plane) {
+        this.plane = plane;
+    }
+
+    public SlicePlane plane() {
+        return plane;
+    }
 
     @Override
     public void createPartControl(Composite parent) {
@@ -54,32 +81,30 @@ public final class SliceView extends ViewPart {
         for (WindowPreset p : WindowPreset.values()) {
             presets.add(p.label + " (W " + p.width + " / L " + p.level + ")");
         }
-        presets.select(0);
-        presets.addListener(SWT.Selection, e -> rebuild());
-        status = new Label(parent, SWT.NONE);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        presets.add("Custom");
+        presets.addListener(SWT.Selection, e -> {
+            int n = presets.getSelectionIndex();
+            if (n >= 0 && n < WindowPreset.values().length) {
+                WindowPreset p = WindowPreset.values()[n];
+                TwinPrintSession.get().setWindow(p.width, p.level);
+            }
+        });
+        where = new Label(parent, SWT.NONE);
+        where.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
         canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        status = new Label(parent, SWT.NONE);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         canvas.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_BLACK));
         canvas.addPaintListener(e -> paint(e.gc));
-        canvas.addListener(SWT.MouseVerticalWheel, e -> scroll(e.count > 0 ? 1 : -1));
-        canvas.addListener(SWT.MouseMove, e -> {
-            showValueAt(e.x, e.y);
-            if (stroke != null) {
-                addStrokePoint(e.x, e.y);
-            }
-            cursor = new org.eclipse.swt.graphics.Point(e.x, e.y);
-            if (TwinPrintSession.get().brush().mode() != Brush.Mode.OFF) {
-                canvas.redraw();
-            }
+        canvas.addListener(SWT.MouseVerticalWheel, this::wheel);
+        canvas.addListener(SWT.MouseMove, this::mouseMove);
+        canvas.addListener(SWT.MouseDown, this::mouseDown);
+        canvas.addListener(SWT.MouseUp, e -> {
+            dragStart = null;
+            finishStroke();
         });
-        canvas.addListener(SWT.MouseDown, e -> {
-            if (e.button == 1 && TwinPrintSession.get().brush().mode() != Brush.Mode.OFF && volume() != null) {
-                stroke = new java.util.ArrayList<>();
-                addStrokePoint(e.x, e.y);
-            }
-        });
-        canvas.addListener(SWT.MouseUp, e -> finishStroke());
+        canvas.addListener(SWT.Resize, e -> canvas.redraw());
         TwinPrintSession.get().addListener(listener);
         rebuild();
     }
@@ -89,22 +114,110 @@ public final class SliceView extends ViewPart {
         return c == null || c.series().isEmpty() ? null : c.series().get(0).volume();
     }
 
-    private void scroll(int delta) {
-        Volume v = volume();
-        if (v != null) {
-            slice = Math.max(0, Math.min(v.geometry().nz() - 1, slice + delta));
-            rebuild();
+    private boolean painting() {
+        return plane == SlicePlane.AXIAL && TwinPrintSession.get().brush().mode() != Brush.Mode.OFF;
+    }
+
+    private void wheel(Event e) {
+        if ((e.stateMask & SWT.MOD1) != 0) {
+            zoom = Math.max(0.5, Math.min(16, zoom * (e.count > 0 ? 1.25 : 0.8)));
+            canvas.redraw();
+        } else {
+            scroll(e.count > 0 ? 1 : -1);
         }
     }
 
-    /** Shows slice k (0 = first, most inferior for axial CT); for the UI and tests. */
-    public void showSlice(int k) {
-        slice = k;
-        rebuild();
+    private void mouseDown(Event e) {
+        dragStart = new Point(e.x, e.y);
+        dragButton = e.button;
+        startWidth = TwinPrintSession.get().windowWidth();
+        startLevel = TwinPrintSession.get().windowLevel();
+        if (e.button == 1 && painting() && volume() != null) {
+            stroke = new java.util.ArrayList<>();
+            addStrokePoint(e.x, e.y);
+        } else if (e.button == 1) {
+            moveCrosshairTo(e.x, e.y);
+        }
     }
 
+    private void mouseMove(Event e) {
+        showValueAt(e.x, e.y);
+        cursor = new Point(e.x, e.y);
+        if (dragStart != null && (e.stateMask & SWT.BUTTON_MASK) != 0) {
+            int dx = e.x - dragStart.x, dy = e.y - dragStart.y;
+            if (dragButton == 1 && stroke != null) {
+                addStrokePoint(e.x, e.y);
+            } else if (dragButton == 1) {
+                moveCrosshairTo(e.x, e.y);
+            } else if (dragButton == 2) {
+                panX += dx;
+                panY += dy;
+                dragStart = new Point(e.x, e.y);
+                canvas.redraw();
+            } else if (dragButton == 3) {
+                presets.select(WindowPreset.values().length); // custom
+                TwinPrintSession.get().setWindow(startWidth + 4 * dx, startLevel - 2 * dy);
+            }
+        }
+        if (painting()) {
+            canvas.redraw();
+        }
+    }
+
+    private void scroll(int delta) {
+        double[] c = TwinPrintSession.get().crosshair();
+        Volume v = volume();
+        if (c == null || v == null) {
+            return;
+        }
+        double[] p = plane.pixel(v.geometry(), c[0], c[1], c[2]);
+        double[] ijk = plane.voxel(v.geometry(), p[0], p[1], p[2] + delta);
+        TwinPrintSession.get().setCrosshair(ijk[0], ijk[1], ijk[2]);
+    }
+
+    /** Shows slice s of this plane (for axial CT 0 is the most inferior); for the UI and tests. */
+    public void showSlice(int s) {
+        double[] c = TwinPrintSession.get().crosshair();
+        Volume v = volume();
+        if (c == null || v == null) {
+            return;
+        }
+        double[] p = plane.pixel(v.geometry(), c[0], c[1], c[2]);
+        double[] ijk = plane.voxel(v.geometry(), p[0], p[1], s);
+        TwinPrintSession.get().setCrosshair(ijk[0], ijk[1], ijk[2]);
+    }
+
+    /** The slice of this plane that is shown. */
     public int slice() {
-        return slice;
+        return shownSlice;
+    }
+
+    /** Moves the crosshair to pixel (u, v) of the shown slice; for the mouse and for tests. */
+    public void clickPixel(double u, double v) {
+        Volume vol = volume();
+        if (vol != null && shownSlice >= 0) {
+            double[] ijk = plane.voxel(vol.geometry(), u, v, shownSlice);
+            TwinPrintSession.get().setCrosshair(ijk[0], ijk[1], ijk[2]);
+        }
+    }
+
+    /** The readout for pixel (u, v) of the shown slice, as the status line shows it under the cursor. */
+    public String readout(int u, int v) {
+        Volume vol = volume();
+        if (vol == null || shownSlice < 0) {
+            return "";
+        }
+        Geometry g = vol.geometry();
+        double[] ijk = plane.voxel(g, u, v, shownSlice);
+        int i = (int) ijk[0], j = (int) ijk[1], k = (int) ijk[2];
+        Vec3 p = g.toLps(i, j, k);
+        return String.format(Locale.ROOT, "%s %d / %d   voxel (%d, %d, %d)   %d %s   LPS (%.1f, %.1f, %.1f) mm",
+                name(), shownSlice + 1, plane.slices(g), i, j, k, vol.get(i, j, k), vol.unit(), p.x(), p.y(), p.z());
+    }
+
+    private String name() {
+        String n = plane.name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
     }
 
     private void rebuild() {
@@ -116,22 +229,37 @@ public final class SliceView extends ViewPart {
             image.dispose();
             image = null;
         }
-        if (v == null) {
-            slice = -1;
+        TwinPrintSession session = TwinPrintSession.get();
+        double[] c = session.crosshair();
+        if (v == null || c == null) {
+            shownSlice = -1;
+            where.setText("");
             status.setText("No case open");
         } else {
             Geometry g = v.geometry();
-            if (slice < 0 || slice >= g.nz()) {
-                slice = g.nz() / 2;
-            }
-            WindowPreset p = WindowPreset.values()[Math.max(0, presets.getSelectionIndex())];
-            image = new Image(canvas.getDisplay(),
-                    AxialSliceImage.render(v, TwinPrintSession.get().currentCase().labelMap(), slice, p.width, p.level));
-            status.setText(String.format(Locale.ROOT, "Axial slice %d / %d   z = %.2f mm", slice + 1, g.nz(),
-                    g.toLps(0, 0, slice).z()));
+            shownSlice = (int) plane.pixel(g, c[0], c[1], c[2])[2];
+            image = new Image(canvas.getDisplay(), PlaneImage.render(v, session.currentCase().labelMap(), plane,
+                    shownSlice, session.windowWidth(), session.windowLevel()));
+            Vec3 p = g.toLps(c[0], c[1], c[2]);
+            where.setText(String.format(Locale.ROOT, "%s %d / %d", name(), shownSlice + 1, plane.slices(g)));
+            status.setText(String.format(Locale.ROOT, "crosshair LPS (%.1f, %.1f, %.1f) mm   %d %s   W %d L %d",
+                    p.x(), p.y(), p.z(), v.get((int) c[0], (int) c[1], (int) c[2]), v.unit(), session.windowWidth(),
+                    session.windowLevel()));
+            selectPreset(session.windowWidth(), session.windowLevel());
         }
-        status.getParent().layout();
+        where.getParent().layout();
         canvas.redraw();
+    }
+
+    private void selectPreset(int width, int level) {
+        WindowPreset[] all = WindowPreset.values();
+        for (int n = 0; n < all.length; n++) {
+            if (all[n].width == width && all[n].level == level) {
+                presets.select(n);
+                return;
+            }
+        }
+        presets.select(all.length);
     }
 
     private void paint(GC gc) {
@@ -144,54 +272,74 @@ public final class SliceView extends ViewPart {
         }
         Geometry g = v.geometry();
         // keep millimetre proportions: pixels may not be square
-        double widthMm = g.nx() * g.spacing().x();
-        double heightMm = g.ny() * g.spacing().y();
-        double scale = Math.min(area.width / widthMm, area.height / heightMm);
+        double widthMm = plane.width(g) * plane.pixelWidthMm(g);
+        double heightMm = plane.height(g) * plane.pixelHeightMm(g);
+        double scale = zoom * Math.min(area.width / widthMm, area.height / heightMm);
         int w = (int) (widthMm * scale);
         int h = (int) (heightMm * scale);
-        drawn = new Rectangle((area.width - w) / 2, (area.height - h) / 2, w, h);
+        drawn = new Rectangle((int) ((area.width - w) / 2 + panX), (int) ((area.height - h) / 2 + panY), w, h);
         Rectangle src = image.getBounds();
         gc.drawImage(image, 0, 0, src.width, src.height, drawn.x, drawn.y, drawn.width, drawn.height);
+        double[] c = TwinPrintSession.get().crosshair();
+        if (c != null) {
+            double[] p = plane.pixel(g, c[0], c[1], c[2]);
+            int x = drawn.x + (int) ((p[0] + 0.5) * drawn.width / plane.width(g));
+            int y = drawn.y + (int) ((p[1] + 0.5) * drawn.height / plane.height(g));
+            gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_CYAN));
+            gc.setLineStyle(SWT.LINE_DOT);
+            gc.drawLine(drawn.x, y, drawn.x + drawn.width, y);
+            gc.drawLine(x, drawn.y, x, drawn.y + drawn.height);
+            gc.setLineStyle(SWT.LINE_SOLID);
+        }
         Brush brush = TwinPrintSession.get().brush();
-        if (brush.mode() != Brush.Mode.OFF && cursor != null && drawn.contains(cursor.x, cursor.y)) {
+        if (painting() && cursor != null && drawn.contains(cursor.x, cursor.y)) {
             int r = (int) Math.round(brush.radiusMm() * drawn.width / widthMm);
             gc.setForeground(canvas.getDisplay().getSystemColor(brush.mode() == Brush.Mode.PAINT ? SWT.COLOR_GREEN
                     : SWT.COLOR_RED));
             gc.drawOval(cursor.x - r, cursor.y - r, 2 * r, 2 * r);
         }
+        String[] edges = plane.edgeLabels(g);
         gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_YELLOW));
-        gc.drawText("R", drawn.x + 4, drawn.y + drawn.height / 2, true);
-        gc.drawText("L", drawn.x + drawn.width - 12, drawn.y + drawn.height / 2, true);
-        gc.drawText("A", drawn.x + drawn.width / 2, drawn.y + 4, true);
-        gc.drawText("P", drawn.x + drawn.width / 2, drawn.y + drawn.height - 18, true);
+        gc.drawText(edges[0], drawn.x + 4, drawn.y + drawn.height / 2, true);
+        gc.drawText(edges[1], drawn.x + drawn.width - 8 - 6 * edges[1].length(), drawn.y + drawn.height / 2, true);
+        gc.drawText(edges[2], drawn.x + drawn.width / 2, drawn.y + 4, true);
+        gc.drawText(edges[3], drawn.x + drawn.width / 2, drawn.y + drawn.height - 18, true);
     }
 
-    private void showValueAt(int x, int y) {
-        Volume v = volume();
-        if (v == null || drawn == null || !drawn.contains(x, y)) {
-            return;
-        }
-        Geometry g = v.geometry();
-        int i = (int) ((x - drawn.x) * (double) g.nx() / drawn.width);
-        int j = (int) ((y - drawn.y) * (double) g.ny() / drawn.height);
-        i = Math.min(g.nx() - 1, i);
-        j = Math.min(g.ny() - 1, j);
-        Vec3 p = g.toLps(i, j, slice);
-        status.setText(String.format(Locale.ROOT, "Axial slice %d / %d   (%d, %d)   %d %s   LPS (%.1f, %.1f, %.1f) mm",
-                slice + 1, g.nz(), i, j, v.get(i, j, slice), v.unit(), p.x(), p.y(), p.z()));
-        status.getParent().layout();
-    }
-
-    /** The LPS position of a canvas point on the shown slice, or null outside the image. */
-    private Vec3 lpsAt(int x, int y) {
+    /** Pixel (u, v) of the shown slice under a canvas point, or null outside the image. */
+    private double[] pixelAt(int x, int y) {
         Volume v = volume();
         if (v == null || drawn == null || !drawn.contains(x, y)) {
             return null;
         }
         Geometry g = v.geometry();
-        double i = (x - drawn.x) * (double) g.nx() / drawn.width - 0.5;
-        double j = (y - drawn.y) * (double) g.ny() / drawn.height - 0.5;
-        return g.toLps(i, j, slice);
+        return new double[] { (x - drawn.x) * (double) plane.width(g) / drawn.width,
+                (y - drawn.y) * (double) plane.height(g) / drawn.height };
+    }
+
+    private void moveCrosshairTo(int x, int y) {
+        double[] uv = pixelAt(x, y);
+        if (uv != null) {
+            clickPixel(Math.floor(uv[0]), Math.floor(uv[1]));
+        }
+    }
+
+    private void showValueAt(int x, int y) {
+        double[] uv = pixelAt(x, y);
+        if (uv != null) {
+            status.setText(readout((int) uv[0], (int) uv[1]));
+            status.getParent().layout();
+        }
+    }
+
+    /** The LPS position of a canvas point on the shown slice, or null outside the image. */
+    private Vec3 lpsAt(int x, int y) {
+        double[] uv = pixelAt(x, y);
+        if (uv == null) {
+            return null;
+        }
+        double[] ijk = plane.voxel(volume().geometry(), uv[0] - 0.5, uv[1] - 0.5, shownSlice);
+        return volume().geometry().toLps(ijk[0], ijk[1], ijk[2]);
     }
 
     private void addStrokePoint(int x, int y) {

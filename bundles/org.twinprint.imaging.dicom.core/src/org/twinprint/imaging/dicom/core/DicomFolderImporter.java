@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Component;
 import org.twinprint.core.model.Series;
 import org.twinprint.core.spi.ImportResult;
 import org.twinprint.core.spi.Importer;
+import org.twinprint.core.spi.ParameterSpec;
 import org.twinprint.core.spi.Parameters;
 import org.twinprint.core.spi.Problem;
 import org.twinprint.core.spi.Progress;
@@ -56,13 +57,26 @@ public final class DicomFolderImporter implements Importer {
     }
 
     @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(ParameterSpec.text("series", "Series", "",
+                "SeriesInstanceUID of the one series to load; empty loads every series found."));
+    }
+
+    @Override
     public ImportResult importFrom(Path path, Parameters parameters, Progress progress) throws IOException {
         if (!Files.exists(path)) {
             throw new IOException(path + ": no such file or folder");
         }
+        String only = parameters == null ? "" : parameters.string("series").strip();
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(path)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+        if (!only.isEmpty()) {
+            // the headers say which files hold the series: only those are decoded
+            files = DicomIndex.scan(path, Progress.NONE).series().stream().filter(s -> s.seriesUid().equals(only))
+                    .findFirst().orElseThrow(() -> new IOException(path + ": no series " + only)).files();
+        } else {
+            try (Stream<Path> walk = Files.walk(path)) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            }
         }
         progress.begin("Reading DICOM from " + path, files.size() + 1);
         Map<String, List<DicomSlice>> bySeries = new LinkedHashMap<>();

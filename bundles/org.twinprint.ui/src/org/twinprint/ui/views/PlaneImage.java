@@ -2,23 +2,26 @@ package org.twinprint.ui.views;
 
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.PaletteData;
+import org.twinprint.core.model.Geometry;
 import org.twinprint.core.model.LabelMap;
 import org.twinprint.core.model.Segment;
+import org.twinprint.core.model.SlicePlane;
 import org.twinprint.core.model.Volume;
 import org.twinprint.ui.TwinPrintSession;
 
-/** Turns one axial slice into RGB pixels: grey values by window/level, segments blended in colour. */
-final class AxialSliceImage {
+/** Turns one slice of a plane into RGB pixels: grey values by window/level, segments blended in colour. */
+final class PlaneImage {
 
     private static final int OVERLAY_ALPHA = 110; // of 255
 
-    private AxialSliceImage() {
+    private PlaneImage() {
     }
 
-    static ImageData render(Volume volume, LabelMap labels, int k, int width, int level) {
-        int nx = volume.geometry().nx();
-        int ny = volume.geometry().ny();
-        ImageData data = new ImageData(nx, ny, 24, new PaletteData(0xff0000, 0x00ff00, 0x0000ff));
+    static ImageData render(Volume volume, LabelMap labels, SlicePlane plane, int slice, int width, int level) {
+        Geometry geometry = volume.geometry();
+        int w = plane.width(geometry);
+        int h = plane.height(geometry);
+        ImageData data = new ImageData(w, h, 24, new PaletteData(0xff0000, 0x00ff00, 0x0000ff));
         short[] v = volume.voxels();
         byte[] l = labels == null ? null : labels.labels();
         int[] colors = new int[256];
@@ -28,11 +31,10 @@ final class AxialSliceImage {
             }
         }
         double low = level - width / 2.0;
-        int[] row = new int[nx];
-        int offset = k * nx * ny;
-        for (int j = 0; j < ny; j++) {
-            for (int i = 0; i < nx; i++) {
-                int n = offset + j * nx + i;
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int n = plane.index(geometry, x, y, slice);
                 int g = (int) Math.round((v[n] - low) * 255.0 / width);
                 g = Math.max(0, Math.min(255, g));
                 int rgb = (g << 16) | (g << 8) | g;
@@ -40,9 +42,9 @@ final class AxialSliceImage {
                 if (label != 0 && colors[label] >= 0) {
                     rgb = blend(rgb, colors[label]);
                 }
-                row[i] = rgb;
+                row[x] = rgb;
             }
-            data.setPixels(0, j, nx, row, 0);
+            data.setPixels(0, y, w, row, 0);
         }
         return data;
     }

@@ -1,0 +1,66 @@
+package org.twinprint.imaging.dicom.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.twinprint.core.model.Case;
+import org.twinprint.core.service.CaseOperations;
+import org.twinprint.core.service.ServiceCatalog;
+import org.twinprint.core.spi.Progress;
+import org.twinprint.testing.OsgiServices;
+import org.twinprint.testing.TestData;
+
+/** The study browser's index: patients, studies and series from the headers, and loading one series. */
+class DicomIndexTest {
+
+    private static final Path DICOMDIR_TESTS = TestData.shared("pydicom_testfiles/src/pydicom/data/test_files/"
+            + "dicomdirtests");
+
+    @Test
+    void aFolderOfSeveralPatientsIsIndexedFromItsHeaders() throws Exception {
+        // pydicom over the same files: 2 patients, 6 studies, 13 image series, 31 images
+        DicomIndex.Result index = DicomIndex.scan(DICOMDIR_TESTS, Progress.NONE);
+        List<DicomIndex.IndexedSeries> series = index.series();
+        assertEquals(13, series.size());
+        assertEquals(31, series.stream().mapToInt(s -> s.files().size()).sum());
+        assertEquals(2, series.stream().map(DicomIndex.IndexedSeries::patientId).distinct().count());
+        assertEquals(6, series.stream().map(DicomIndex.IndexedSeries::studyUid).distinct().count());
+        Map<String, Long> modalities = series.stream()
+                .collect(Collectors.groupingBy(DicomIndex.IndexedSeries::modality, Collectors.counting()));
+        assertEquals(Map.of("CR", 3L, "CT", 3L, "MR", 7L), modalities);
+        assertEquals(List.of(), index.problems(), "DICOMDIR and other non-images are skipped, not problems");
+    }
+
+    @Test
+    void theDemoSeriesHasAThumbnailOfItsMiddleSlice() throws Exception {
+        DicomIndex.IndexedSeries demo = DicomIndex.scan(TestData.headPhantom(), Progress.NONE).series().get(0);
+        assertEquals(140, demo.files().size());
+        assertEquals("CT", demo.modality());
+        DicomIndex.Thumbnail t = DicomIndex.thumbnail(demo, 64);
+        assertEquals(64, t.width());
+        assertEquals(64, t.height());
+        int distinct = (int) java.util.stream.IntStream.range(0, t.grey().length).map(i -> t.grey()[i] & 0xff)
+                .distinct().count();
+        assertTrue(distinct > 20, "a picture, not a flat square: " + distinct + " grey levels");
+    }
+
+    @Test
+    void theImporterLoadsOnlyTheSeriesAskedFor() throws Exception {
+        DicomIndex.IndexedSeries ct = DicomIndex.scan(DICOMDIR_TESTS, Progress.NONE).series().stream()
+                .filter(s -> s.modality().equals("CT") && s.files().size() == 5).findFirst().orElseThrow();
+        CaseOperations operations = new CaseOperations(OsgiServices.await(ServiceCatalog.class));
+        Case c = new Case("one series");
+        operations.importInto(c, DICOMDIR_TESTS, Map.of("series", ct.seriesUid()), Progress.NONE);
+        assertEquals(1, c.series().size());
+        assertEquals(ct.seriesUid(), c.series().get(0).uid());
+        assertEquals(5, c.series().get(0).volume().geometry().nz());
+        assertEquals(ct.seriesUid(), c.provenance().get(0).parameters().get("series"),
+                "the provenance says which series was loaded");
+    }
+}
