@@ -137,4 +137,14 @@ class CommandsTest {
         assertEquals(140.0, s.get("files"));
         assertEquals(List.of(), json.get("problems"));
     }
+
+    @Test
+    void deidentifyWritesCopiesThatLoadToTheSameVolume(@TempDir Path dir) {
+        assertEquals(0, run("deidentify", TestData.headPhantom().toString(), "--out", dir.toString(), "--patient-id",
+                "TP-7"));
+        assertTrue(out().contains("De-identified 140 files"), out());
+        assertEquals(0, run("info", dir.toString()));
+        assertTrue(out().contains("\"sum\": -30468829548"), "the copies hold the same CT");
+        assertEquals(2, run("deidentify", TestData.headPhantom().toString(), "--out", dir.toString()));
+    }
 }

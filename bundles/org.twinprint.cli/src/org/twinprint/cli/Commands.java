@@ -61,6 +61,9 @@ public final class Commands {
                 + " plugin from a p2 repository (default: the one this build made) into the product");
         SUBCOMMANDS.put("studies", "studies <folder>           patients, studies and series under a folder as JSON,"
                 + " from the headers only (what the study browser lists); load one with 'info'");
+        SUBCOMMANDS.put("deidentify", "deidentify <folder> --out DIR --patient-id ID [--patient-name NAME]"
+                + " [--series UID]   de-identified copies (PS3.15 basic profile, new UIDs consistent across the"
+                + " export) of every image under <folder>, or of one series");
         SUBCOMMANDS.put("pacs", PacsCommand.USAGE);
         SUBCOMMANDS.put("segment", "segment <path|demo> <tool> [--flag value]... [+ <tool> [--flag value]...]"
                 + " [--out report.json]   run segmentation tools in order and print the case report");
@@ -91,6 +94,7 @@ public final class Commands {
             case "filter" -> filter(rest);
             case "pacs" -> new PacsCommand(out, new ConsoleProgress(err)).run(rest);
             case "studies" -> studies(rest);
+            case "deidentify" -> deidentify(rest);
             case "install-plugin" -> usage("install-plugin changes the installation: run it as 'releng/run install-plugin'");
             default -> usage("unknown subcommand '" + command + "'");
             };
@@ -181,6 +185,33 @@ public final class Commands {
                 p.message())).toList());
         out.print(Json.write(json));
         return index.series().isEmpty() ? 1 : 0;
+    }
+
+    private int deidentify(List<String> args) throws IOException {
+        Flags flags = Flags.parse(args, List.of());
+        String outDir = flags.take("out");
+        String id = flags.take("patient-id");
+        String name = flags.take("patient-name");
+        String series = flags.take("series");
+        if (flags.positional().size() != 1 || outDir == null || id == null) {
+            return usage("deidentify needs <folder>, --out DIR and --patient-id ID");
+        }
+        Path folder = Path.of(flags.positional().get(0));
+        Progress progress = new ConsoleProgress(err);
+        List<Path> files = new ArrayList<>();
+        DicomIndex.Result index = DicomIndex.scan(folder, progress);
+        for (DicomIndex.IndexedSeries s : index.series()) {
+            if (series == null || s.seriesUid().equals(series)) {
+                files.addAll(s.files());
+            }
+        }
+        if (files.isEmpty()) {
+            throw new IOException(folder + ": no image" + (series == null ? "s" : " of series " + series));
+        }
+        List<Path> written = new org.twinprint.imaging.dicom.core.Deidentifier(name, id).export(files,
+                Path.of(outDir), progress);
+        out.println("De-identified " + written.size() + " files into " + Path.of(outDir).toAbsolutePath());
+        return 0;
     }
 
     private int demo(List<String> args) throws IOException {
