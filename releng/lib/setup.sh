@@ -12,7 +12,7 @@ twinprint_log() { echo "[twinprint] $*" >&2; }
 # Savitar (exported models), pydicom with GDCM and dcmtk (decoded pixels), Orthanc (the PACS).
 twinprint_install_packages() {
   local wanted=(libvtk9-java libpixelmed-java libgdcm-java xvfb xauth libgtk-3-0
-    fonts-dejavu-core admesh python3-savitar python3-pydicom python3-gdcm dcmtk libgdcm-tools orthanc
+    fonts-dejavu-core admesh python3-savitar python3-pydicom python3-gdcm dcmtk dicom3tools libgdcm-tools orthanc
     orthanc-dicomweb)
   local missing=()
   for p in "${wanted[@]}"; do
