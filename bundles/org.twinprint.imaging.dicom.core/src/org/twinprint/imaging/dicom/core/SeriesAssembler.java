@@ -38,10 +38,12 @@ final class SeriesAssembler {
         DicomSlice first = slices.get(0); // the lowest along the normal: the grid's origin
 
         int n = slices.size();
-        double sliceSpacing;
-        Vec3 sliceDirection = normal;
+        int rows = first.rows();
+        int columns = first.columns();
+        double sliceSpacing = 1.0;
+        boolean uneven = false;
+        boolean tilted = false;
         if (n == 1) {
-            sliceSpacing = 1.0;
             warnings.add("single slice: its thickness along the normal is taken as 1 mm");
         } else {
             double[] gaps = new double[n - 1];
@@ -49,29 +51,37 @@ final class SeriesAssembler {
                 gaps[k] = slices.get(k + 1).distanceAlong(normal) - slices.get(k).distanceAlong(normal);
             }
             sliceSpacing = median(gaps);
-            reportUnevenGaps(slices, gaps, sliceSpacing, warnings);
+            uneven = reportUnevenGaps(slices, gaps, sliceSpacing, warnings);
             Vec3 step = slices.get(n - 1).position().minus(first.position());
             double tilt = Math.toDegrees(Math.acos(Math.min(1, Math.abs(step.normalized().dot(normal)))));
             if (tilt > TILT_TOLERANCE_DEG) {
-                sliceDirection = step.normalized();
-                sliceSpacing = step.length() / (n - 1);
+                tilted = true;
                 warnings.add(String.format(java.util.Locale.ROOT,
-                        "gantry tilt: slices step %.2f degrees off their normal; the grid is sheared"
-                                + " (kept as acquired, not resampled)", tilt));
+                        "gantry tilt: slices step %.2f degrees off their normal; resampled onto a grid square to the"
+                                + " slices (each slice shifted in its plane, bilinear)", tilt));
             }
         }
-
-        int rows = first.rows();
-        int columns = first.columns();
-        int perSlice = rows * columns;
-        short[] voxels = new short[Math.multiplyExact(perSlice, n)];
-        for (int k = 0; k < n; k++) {
-            System.arraycopy(slices.get(k).values(), 0, voxels, k * perSlice, perSlice);
+        short[] voxels;
+        int nz = n;
+        if (uneven || tilted) {
+            SliceResampler.Result r = SliceResampler.resample(slices, normal, sliceSpacing);
+            voxels = r.voxels();
+            nz = r.slices();
+            if (uneven) {
+                warnings.add(String.format(java.util.Locale.ROOT, "resampled to %d slices every %.3f mm (linear"
+                        + " between the acquired slices)", nz, sliceSpacing));
+            }
+        } else {
+            int perSlice = rows * columns;
+            voxels = new short[Math.multiplyExact(perSlice, n)];
+            for (int k = 0; k < n; k++) {
+                System.arraycopy(slices.get(k).values(), 0, voxels, k * perSlice, perSlice);
+            }
         }
         // i runs along a row (across columns), j down the columns (across rows).
-        Geometry geometry = new Geometry(columns, rows, n,
+        Geometry geometry = new Geometry(columns, rows, nz,
                 new Vec3(first.columnSpacing(), first.rowSpacing(), sliceSpacing), first.position(),
-                first.rowDirection(), first.columnDirection(), sliceDirection);
+                first.rowDirection(), first.columnDirection(), normal);
         return new Series(first.seriesUid(), first.seriesDescription(), first.modality(),
                 new Volume(geometry, voxels, first.unit()), source, warnings);
     }
@@ -114,17 +124,20 @@ final class SeriesAssembler {
         return kept;
     }
 
-    private static void reportUnevenGaps(List<DicomSlice> slices, double[] gaps, double typical,
+    /** Names every gap that differs from the typical one; true if there was any. */
+    private static boolean reportUnevenGaps(List<DicomSlice> slices, double[] gaps, double typical,
             List<String> warnings) {
+        boolean any = false;
         for (int k = 0; k < gaps.length; k++) {
             if (Math.abs(gaps[k] - typical) > GAP_TOLERANCE * typical) {
                 warnings.add(String.format(java.util.Locale.ROOT,
-                        "uneven gap: %.3f mm between %s and %s where %.3f mm is typical (missing slice?);"
-                                + " the volume uses %.3f mm throughout (not resampled)",
-                        gaps[k], slices.get(k).file().getFileName(), slices.get(k + 1).file().getFileName(), typical,
+                        "uneven gap: %.3f mm between %s and %s where %.3f mm is typical (missing slice?)",
+                        gaps[k], slices.get(k).file().getFileName(), slices.get(k + 1).file().getFileName(),
                         typical));
+                any = true;
             }
         }
+        return any;
     }
 
     private static double median(double[] values) {

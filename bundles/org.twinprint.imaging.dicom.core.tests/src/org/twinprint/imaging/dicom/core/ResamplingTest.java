@@ -1,0 +1,113 @@
+package org.twinprint.imaging.dicom.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinprint.core.model.Geometry;
+import org.twinprint.core.model.Series;
+import org.twinprint.core.model.Volume;
+import org.twinprint.core.spi.Progress;
+import org.twinprint.testing.TestData;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DecimalStringAttribute;
+import com.pixelmed.dicom.TagFromName;
+
+/**
+ * Series with a missing slice or a gantry tilt, made from 20 real slices of the demo CT by
+ * leaving one out or moving their positions: they load onto a regular grid square to the
+ * slices, with values that can be worked out from the original slices.
+ */
+class ResamplingTest {
+
+    @Test
+    void aMissingSliceIsInterpolatedAndNamed(@TempDir Path dir) throws Exception {
+        List<Path> slices = firstSlices(20);
+        Series original = load(copy(slices, dir.resolve("all"), 0));
+        List<Path> gapped = new ArrayList<>(slices);
+        gapped.remove(10);
+        Series s = load(copy(gapped, dir.resolve("gap"), 0));
+
+        assertTrue(s.warnings().stream().anyMatch(w -> w.startsWith("uneven gap: 2.000 mm between")), s.warnings()
+                .toString());
+        assertTrue(s.warnings().contains("resampled to 20 slices every 1.000 mm (linear between the acquired slices)"),
+                s.warnings().toString());
+        Geometry g = s.volume().geometry();
+        assertEquals(original.volume().geometry(), g);
+        Volume a = original.volume(), b = s.volume();
+        for (int[] p : new int[][] { { 256, 300 }, { 100, 200 }, { 300, 90 } }) {
+            assertEquals(a.get(p[0], p[1], 9), b.get(p[0], p[1], 9));
+            assertEquals(Math.round((a.get(p[0], p[1], 9) + a.get(p[0], p[1], 11)) / 2.0), b.get(p[0], p[1], 10),
+                    "slice 10 lies half way between 9 and 11");
+        }
+    }
+
+    @Test
+    void aTiltedSeriesIsShiftedBackOntoASquareGrid(@TempDir Path dir) throws Exception {
+        // each slice's origin moves 2 pixels (0.902 mm) towards posterior: a shear of 42 degrees
+        List<Path> slices = firstSlices(20);
+        Series original = load(copy(slices, dir.resolve("all"), 0));
+        Series s = load(copy(slices, dir.resolve("tilt"), 2));
+        assertTrue(s.warnings().stream().anyMatch(w -> w.startsWith("gantry tilt: slices step 42.")), s.warnings()
+                .toString());
+        Geometry g = s.volume().geometry();
+        assertEquals(1.0, g.dirK().z(), 1e-9, "k is square to the slices");
+        assertEquals(1.0, g.spacing().z(), 1e-9);
+        Volume a = original.volume(), b = s.volume();
+        for (int k = 0; k < 20; k += 5) {
+            for (int[] p : new int[][] { { 256, 300 }, { 100, 200 } }) {
+                assertEquals(a.get(p[0], p[1] - 2 * k, k), b.get(p[0], p[1], k), "slice " + k);
+            }
+        }
+        assertEquals(a.statistics().min(), b.get(10, 0, 19), "what no slice covers is air");
+    }
+
+    private static Series load(Path folder) throws Exception {
+        DicomFolderImporter importer = new DicomFolderImporter();
+        return importer.importFrom(folder, null, Progress.NONE).series().get(0);
+    }
+
+    /** The demo's lowest slices, in order along z. */
+    private static List<Path> firstSlices(int count) throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(TestData.headPhantom())) {
+            files = s.filter(DicomSliceReader::looksLikeDicom).toList();
+        }
+        List<Path> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparingDouble(f -> {
+            try {
+                return DicomSliceReader.read(f).get(0).position().z();
+            } catch (DicomReadException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        return sorted.subList(0, count);
+    }
+
+    /** Copies slices, moving slice k's position by k * pixelShift rows along the column direction (+y). */
+    private static Path copy(List<Path> slices, Path folder, int pixelShift) throws Exception {
+        Files.createDirectories(folder);
+        for (int k = 0; k < slices.size(); k++) {
+            AttributeList list = new AttributeList();
+            list.read(slices.get(k).toFile());
+            double[] ipp = com.pixelmed.dicom.Attribute.getDoubleValues(list, TagFromName.ImagePositionPatient);
+            double[] spacing = com.pixelmed.dicom.Attribute.getDoubleValues(list, TagFromName.PixelSpacing);
+            DecimalStringAttribute moved = new DecimalStringAttribute(TagFromName.ImagePositionPatient);
+            moved.addValue(ipp[0]);
+            moved.addValue(ipp[1] + k * pixelShift * spacing[0]);
+            moved.addValue(ipp[2]);
+            list.put(moved);
+            list.write(folder.resolve(slices.get(k).getFileName()).toString());
+        }
+        return folder;
+    }
+}
