@@ -63,4 +63,47 @@ class DicomIndexTest {
         assertEquals(ct.seriesUid(), c.provenance().get(0).parameters().get("series"),
                 "the provenance says which series was loaded");
     }
+
+    @Test
+    void aDicomdirOpensTheFilesItNames() throws Exception {
+        // dcmdump counts 13 SERIES and 31 IMAGE records in the root DICOMDIR, 1 and 50 in TINY_ALPHA's,
+        // whose instances pydicom made without pixels: named by the DICOMDIR, but no images
+        DicomIndex.Result root = DicomIndex.scan(DICOMDIR_TESTS.resolve("DICOMDIR"), Progress.NONE);
+        assertEquals(13, root.series().size());
+        assertEquals(31, root.series().stream().mapToInt(s -> s.files().size()).sum());
+        Path tinyDir = DICOMDIR_TESTS.resolve("TINY_ALPHA/DICOMDIR");
+        assertEquals(50, DicomSources.files(tinyDir).size());
+        DicomIndex.Result tiny = DicomIndex.scan(tinyDir, Progress.NONE);
+        assertEquals(List.of(), tiny.series());
+        assertEquals(List.of(), tiny.problems());
+    }
+
+    @Test
+    void aZipOfASeriesLoadsLikeTheFolder(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("demo.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(
+                zip)); java.util.stream.Stream<Path> files = java.nio.file.Files.list(TestData.headPhantom())) {
+            for (Path f : files.sorted().toList()) {
+                out.putNextEntry(new java.util.zip.ZipEntry("study/ct/" + f.getFileName()));
+                java.nio.file.Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        CaseOperations operations = new CaseOperations(OsgiServices.await(ServiceCatalog.class));
+        Case fromZip = new Case("zip");
+        operations.importInto(fromZip, zip, Map.of(), Progress.NONE);
+        assertEquals(-30_468_829_548L, fromZip.series().get(0).volume().statistics().sum());
+        assertEquals(1, DicomIndex.scan(zip, Progress.NONE).series().size());
+
+        Path evil = dir.resolve("evil.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(
+                evil))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("../../outside.dcm"));
+            out.write(new byte[] { 1, 2, 3 });
+            out.closeEntry();
+        }
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> operations.importInto(new Case("evil"), evil, Map.of(), Progress.NONE));
+        assertTrue(e.getMessage().contains("points outside the archive"), e.getMessage());
+    }
 }

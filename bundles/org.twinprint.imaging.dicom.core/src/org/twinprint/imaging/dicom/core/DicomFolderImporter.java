@@ -43,6 +43,9 @@ public final class DicomFolderImporter implements Importer {
 
     @Override
     public boolean canImport(Path path) {
+        if (DicomSources.isArchiveOrIndex(path)) {
+            return true;
+        }
         if (Files.isRegularFile(path)) {
             return DicomSliceReader.looksLikeDicom(path);
         }
@@ -74,9 +77,7 @@ public final class DicomFolderImporter implements Importer {
             files = DicomIndex.scan(path, Progress.NONE).series().stream().filter(s -> s.seriesUid().equals(only))
                     .findFirst().orElseThrow(() -> new IOException(path + ": no series " + only)).files();
         } else {
-            try (Stream<Path> walk = Files.walk(path)) {
-                files = walk.filter(Files::isRegularFile).sorted().toList();
-            }
+            files = DicomSources.files(path);
         }
         progress.begin("Reading DICOM from " + path, files.size() + 1);
         Map<String, List<DicomSlice>> bySeries = new LinkedHashMap<>();

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
@@ -44,10 +43,7 @@ public final class DicomIndex {
         if (!Files.exists(folder)) {
             throw new IOException(folder + ": no such file or folder");
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<Path> files = DicomSources.files(folder);
         progress.begin("Scanning " + folder, Math.max(1, files.size()));
         Map<String, List<Path>> filesBySeries = Collections.synchronizedMap(new LinkedHashMap<>());
         Map<String, AttributeList> firstHeader = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -55,6 +51,10 @@ public final class DicomIndex {
         files.parallelStream().forEach(f -> {
             progress.checkCanceled();
             try {
+                if (!Files.exists(f)) {
+                    problems.add(new Problem(f, "missing: listed by the DICOMDIR but not there"));
+                    return;
+                }
                 if (!DicomSliceReader.looksLikeDicom(f)) {
                     return;
                 }

@@ -40,6 +40,9 @@ final class DicomSliceReader {
 
     /** The attribute list of a file, with pixel data left compressed. */
     static AttributeList parse(Path file) throws DicomReadException {
+        if (!Files.exists(file)) {
+            throw new DicomReadException("missing: the file is listed (by a DICOMDIR?) but not there");
+        }
         if (!looksLikeDicom(file)) {
             throw new DicomReadException("not a DICOM file (no 'DICM' marker at byte 128)");
         }
