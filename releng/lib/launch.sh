@@ -11,6 +11,26 @@ twinprint_launch() {
     -jar "$launcher" -application "$app" -nosplash -consoleLog "$@"
 }
 
+# A Java heap sized to the data a command reads: six times the size of its input (the first path
+# after the subcommand; the demo CT when there is none), at least 640 MB, at most three quarters
+# of the memory. The JVM's
+# own default (a quarter of the memory, grown lazily) lets the heap swell to twice what the
+# work needs. Prints "-Xmx<N>m".
+twinprint_heap_for() {
+  local bytes=0 input=${1:-}
+  if [ -n "$input" ] && [ "${input#-}" = "$input" ] && [ -e "$input" ]; then
+    bytes=$(du -sb "$input" 2>/dev/null | cut -f1)
+  fi
+  if [ "$bytes" -eq 0 ]; then
+    bytes=$(du -sb "$TWINPRINT_ROOT/bundles/org.twinprint.demo/data" 2>/dev/null | cut -f1)
+  fi
+  local mb=$((6 * bytes / 1048576))
+  local total_mb=$(($(sed -n 's/^MemTotal: *\([0-9]*\) kB/\1/p' /proc/meminfo) / 1024))
+  [ "$mb" -lt 640 ] && mb=640
+  [ "$mb" -gt $((total_mb * 3 / 4)) ] && mb=$((total_mb * 3 / 4))
+  echo "-Xmx${mb}m"
+}
+
 # Installs a feature from a p2 repository into the product with p2's director (run by Tycho's
 # director goal, so the product needs no p2 UI of its own). The plugin is there at the next start.
 twinprint_install_plugin() {
