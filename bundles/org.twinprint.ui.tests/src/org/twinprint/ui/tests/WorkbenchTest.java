@@ -300,6 +300,37 @@ class WorkbenchTest {
         assertTrue(distinctColours(shot) > 50);
     }
 
+    @Test
+    @Order(15)
+    void studyBrowserQueriesAPacsAndOpensASeriesFromIt() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("twinprint-ui-pacs");
+        try (org.twinprint.testing.LocalOrthanc orthanc = new org.twinprint.testing.LocalOrthanc(dir)) {
+            org.twinprint.imaging.pacs.core.PacsNode node = new org.twinprint.imaging.pacs.core.PacsNode("127.0.0.1",
+                    orthanc.dicomPort, org.twinprint.testing.LocalOrthanc.AET,
+                    org.twinprint.testing.LocalOrthanc.OUR_AET);
+            List<java.nio.file.Path> files;
+            try (var s = java.nio.file.Files.list(org.twinprint.demo.DemoCase.dicomFolder())) {
+                files = s.filter(java.nio.file.Files::isRegularFile).filter(p -> !p.toString().endsWith(".txt"))
+                        .toList();
+            }
+            new org.twinprint.imaging.pacs.core.DimseClient(node).store(files,
+                    org.twinprint.core.spi.Progress.NONE);
+
+            StudyBrowserView browser = (StudyBrowserView) page().showView(TwinPrintPerspective.STUDIES_VIEW);
+            assertTrue(waitFor(browser.queryPacs(node, java.util.Map.of("PatientID", "*"))).isOK());
+            spin(300);
+            assertEquals(1, browser.series().size());
+            StudyTree.Series remote = browser.series().get(0);
+            assertNotNull(remote.remote(), "listed from the PACS, not from disk");
+            assertTrue(remote.label().endsWith("(140 images)"), remote.label());
+
+            assertTrue(waitFor(browser.open(remote)).isOK(), "C-GET and load as a job");
+            Case c = TwinPrintSession.get().currentCase();
+            assertEquals(remote.seriesUid(), c.series().get(0).uid());
+            assertEquals(-30_468_829_548L, c.series().get(0).volume().statistics().sum());
+        }
+    }
+
     private static Set<String> menuItems(String menu) {
         Set<String> labels = new HashSet<>();
         for (MenuItem item : page().getWorkbenchWindow().getShell().getMenuBar().getItems()) {

@@ -142,6 +142,7 @@ public final class StudyBrowserView extends ViewPart {
 
     /** Lists a PACS's studies and series (C-FIND); returns the Job (for tests). */
     public Job queryPacs(PacsNode node, Map<String, String> matching) {
+        lastPacs = node; // the series listed are fetched from where they were found
         Job job = new CaseJob("Query " + node, progress -> {
             DimseClient client = new DimseClient(node);
             Map<StudyRecord, List<SeriesRecord>> found = new LinkedHashMap<>();

@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -95,13 +94,7 @@ public final class Deidentifier {
                 list.removeMetaInformationHeaderAttributes();
                 FileMetaInformation.addFileMetaInformation(list, ts, "TWINPRINT");
                 Path target = folder.resolve(sop + ".dcm");
-                Path part = Files.createTempFile(folder, ".deid-", ".part");
-                try {
-                    list.write(part.toFile(), ts, true, true);
-                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(part);
-                }
+                DicomWriter.write(list, ts, target);
                 written.add(target);
             } catch (DicomException e) {
                 throw new IOException(f + ": cannot be de-identified (" + e.getMessage() + ")", e);

@@ -66,12 +66,7 @@ public record DicomSeg(List<Segment> segments, List<Frame> frames) {
         int perFrame = pixels.columns() * pixels.rows();
         List<Frame> frames = new ArrayList<>();
         for (int f = 0; f < pixels.frames(); f++) {
-            double[] ipp = groups.doubles(f, TagFromName.PlanePositionSequence, TagFromName.ImagePositionPatient, 3,
-                    "ImagePositionPatient");
-            double[] iop = groups.doubles(f, TagFromName.PlaneOrientationSequence,
-                    TagFromName.ImageOrientationPatient, 6, "ImageOrientationPatient");
-            double[] spacing = groups.doubles(f, TagFromName.PixelMeasuresSequence, TagFromName.PixelSpacing, 2,
-                    "PixelSpacing");
+            FrameGroups.Plane plane = groups.plane(f);
             Attribute segment = groups.find(f, SEGMENT_IDENTIFICATION, REFERENCED_SEGMENT);
             int number = segment == null ? 1 : segment.getSingleIntegerValueOrDefault(1);
             java.util.BitSet set = new java.util.BitSet(perFrame);
@@ -82,8 +77,8 @@ public record DicomSeg(List<Segment> segments, List<Frame> frames) {
                     set.set(n);
                 }
             }
-            frames.add(new Frame(number, new Vec3(ipp[0], ipp[1], ipp[2]), new Vec3(iop[0], iop[1], iop[2]),
-                    new Vec3(iop[3], iop[4], iop[5]), spacing[0], spacing[1], pixels.rows(), pixels.columns(), set));
+            frames.add(new Frame(number, plane.position(), plane.rowDirection(), plane.columnDirection(),
+                    plane.rowSpacing(), plane.columnSpacing(), pixels.rows(), pixels.columns(), set));
         }
         return new DicomSeg(segments, frames);
     }

@@ -14,8 +14,6 @@ import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.TagFromName;
 
-import org.twinprint.core.model.Vec3;
-
 /**
  * Reads one DICOM image file, single- or multi-frame, into calibrated slices placed in patient
  * space. PixelMed parses the file (its own decompression off); {@link PixelDecoding} decodes the
@@ -88,22 +86,16 @@ final class DicomSliceReader {
         int perFrame = stored.columns() * stored.rows();
         List<DicomSlice> slices = new ArrayList<>(stored.frames());
         for (int f = 0; f < stored.frames(); f++) {
-            double[] ipp = groups.doubles(f, TagFromName.PlanePositionSequence, TagFromName.ImagePositionPatient, 3,
-                    "ImagePositionPatient");
-            double[] iop = groups.doubles(f, TagFromName.PlaneOrientationSequence,
-                    TagFromName.ImageOrientationPatient, 6, "ImageOrientationPatient");
-            double[] spacing = groups.doubles(f, TagFromName.PixelMeasuresSequence, TagFromName.PixelSpacing, 2,
-                    "PixelSpacing");
+            FrameGroups.Plane plane = groups.plane(f);
             double slope = groups.number(f, TagFromName.PixelValueTransformationSequence, TagFromName.RescaleSlope,
                     1.0);
             double intercept = groups.number(f, TagFromName.PixelValueTransformationSequence,
                     TagFromName.RescaleIntercept, 0.0);
             short[] values = calibrate(stored.words(), f * perFrame, perFrame, bitsStored, signed, slope, intercept,
                     monochrome1);
-            // PixelSpacing is (row spacing, column spacing): the distance between rows, then between columns.
-            slices.add(new DicomSlice(file, seriesUid, description, modality, new Vec3(ipp[0], ipp[1], ipp[2]),
-                    new Vec3(iop[0], iop[1], iop[2]), new Vec3(iop[3], iop[4], iop[5]), stored.rows(),
-                    stored.columns(), spacing[0], spacing[1], unit, values));
+            slices.add(new DicomSlice(file, seriesUid, description, modality, plane.position(), plane.rowDirection(),
+                    plane.columnDirection(), stored.rows(), stored.columns(), plane.rowSpacing(), plane.columnSpacing(),
+                    unit, values));
         }
         return slices;
     }

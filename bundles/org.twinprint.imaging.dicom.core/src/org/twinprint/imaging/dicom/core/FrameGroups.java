@@ -63,6 +63,24 @@ final class FrameGroups {
         return v;
     }
 
+    /** Where frame f lies: first pixel's position, row and column directions, pixel spacing. */
+    record Plane(org.twinprint.core.model.Vec3 position, org.twinprint.core.model.Vec3 rowDirection,
+            org.twinprint.core.model.Vec3 columnDirection, double rowSpacing, double columnSpacing) {
+    }
+
+    Plane plane(int frame) throws DicomReadException {
+        double[] ipp = doubles(frame, TagFromName.PlanePositionSequence, TagFromName.ImagePositionPatient, 3,
+                "ImagePositionPatient");
+        double[] iop = doubles(frame, TagFromName.PlaneOrientationSequence, TagFromName.ImageOrientationPatient, 6,
+                "ImageOrientationPatient");
+        double[] spacing = doubles(frame, TagFromName.PixelMeasuresSequence, TagFromName.PixelSpacing, 2,
+                "PixelSpacing");
+        // PixelSpacing is (row spacing, column spacing): the distance between rows, then between columns
+        return new Plane(new org.twinprint.core.model.Vec3(ipp[0], ipp[1], ipp[2]),
+                new org.twinprint.core.model.Vec3(iop[0], iop[1], iop[2]),
+                new org.twinprint.core.model.Vec3(iop[3], iop[4], iop[5]), spacing[0], spacing[1]);
+    }
+
     double number(int frame, AttributeTag group, AttributeTag tag, double otherwise) {
         Attribute a = find(frame, group, tag);
         return a == null ? otherwise : a.getSingleDoubleValueOrDefault(otherwise);

@@ -3,7 +3,6 @@ package org.twinprint.imaging.dicom.core;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -69,16 +68,7 @@ public final class SegExporter implements Exporter {
         progress.begin("Writing DICOM SEG", g.nz() + 1);
         List<AttributeList> slices = sourceSlices(series, g);
         try {
-            AttributeList seg = build(source, map, series, slices, progress);
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path part = Files.createTempFile(dir, ".seg-", ".part");
-            try {
-                seg.write(part.toFile(), EXPLICIT_LE, true, true);
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(part);
-            }
+            DicomWriter.write(build(source, map, series, slices, progress), EXPLICIT_LE, target);
         } catch (DicomException e) {
             throw new IOException(target + ": cannot write the SEG (" + e.getMessage() + ")", e);
         }
