@@ -147,4 +147,16 @@ class CommandsTest {
         assertTrue(out().contains("\"sum\": -30468829548"), "the copies hold the same CT");
         assertEquals(2, run("deidentify", TestData.headPhantom().toString(), "--out", dir.toString()));
     }
+
+    @Test
+    void segmentWritesTheSegmentsAsDicomSegOnRequest(@TempDir Path dir) {
+        Path seg = dir.resolve("skull-seg.dcm");
+        assertEquals(0, run("segment", TestData.headPhantom().toString(), "segment.threshold", "--preset", "custom",
+                "--lower", "700", "--upper", "3071", "--segment", "Skull", "--seg", seg.toString()));
+        assertTrue(out().contains("DICOM SEG: " + seg.toAbsolutePath()), out());
+        assertEquals(0, run("segment", TestData.headPhantom().toString(), "segment.from-seg", "--file",
+                seg.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Skull: 1373795 voxels"),
+                "the SEG brings back every voxel at 700 HU and above (1,373,795 in the data's INFO.txt)");
+    }
 }

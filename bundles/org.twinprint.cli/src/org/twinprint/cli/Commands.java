@@ -66,7 +66,8 @@ public final class Commands {
                 + " export) of every image under <folder>, or of one series");
         SUBCOMMANDS.put("pacs", PacsCommand.USAGE);
         SUBCOMMANDS.put("segment", "segment <path|demo> <tool> [--flag value]... [+ <tool> [--flag value]...]"
-                + " [--out report.json]   run segmentation tools in order and print the case report");
+                + " [--out report.json] [--seg segments.dcm]   run segmentation tools in order and print the case"
+                + " report; --seg also writes the segments as a DICOM SEG of the series");
     }
 
     private final CaseOperations operations;
@@ -252,13 +253,21 @@ public final class Commands {
             reportProblems(operations.importInto(c, path, Map.of(), progress).problems());
         }
         String reportFile = null;
+        String segFile = null;
         for (List<String> step : splitSteps(args.subList(1, args.size()))) {
             SegmentationTool tool = operations.catalog().require(ServiceKind.SEGMENTATION_TOOL,
                     SegmentationTool.class, step.get(0));
             Flags flags = Flags.parse(step.subList(1, step.size()), tool.parameters());
             String out = flags.take("out");
             reportFile = out != null ? out : reportFile;
+            String seg = flags.take("seg");
+            segFile = seg != null ? seg : segFile;
             err.println("[twinprint] " + operations.segment(c, tool, flags.values(), progress));
+        }
+        if (segFile != null) {
+            operations.export(c, operations.catalog().require(ServiceKind.EXPORTER, Exporter.class,
+                    "export.dicom-seg"), Path.of(segFile), Map.of(), progress);
+            out.println("DICOM SEG: " + Path.of(segFile).toAbsolutePath());
         }
         String json = Json.write(CaseReport.of(c));
         if (reportFile != null) {
