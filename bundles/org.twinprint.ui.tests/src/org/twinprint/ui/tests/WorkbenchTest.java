@@ -83,7 +83,8 @@ class WorkbenchTest {
             }
         }
         assertTrue(top.containsAll(List.of("File", "Tools", "Window")), top.toString());
-        assertTrue(file.containsAll(List.of("Open Demo Case", "Import DICOM Folder...", "Save Case Report...")),
+        assertTrue(file.containsAll(List.of("Open Demo Case", "Import DICOM Folder...", "Save Case Report...",
+                "Export Segments as DICOM SEG...")),
                 file.toString());
     }
 
