@@ -320,6 +320,7 @@ public final class Commands {
                 new ModelPipeline.Options(range, largest, iterations, reduce, Path.of(outFile), printer), progress);
         err.printf("[twinprint] stage load: %d ms%n", (loaded - start) / 1_000_000);
         result.stageMillis().forEach((stage, ms) -> err.printf("[twinprint] stage %s: %d ms%n", stage, ms));
+        err.printf("[twinprint] total after start-up: %d ms%n", (System.nanoTime() - start) / 1_000_000);
         Map<String, Object> report = new LinkedHashMap<>(result.report().toMap());
         report.put("repairs", result.repairs().toMap());
         report.put("stageMillis", result.stageMillis());

@@ -14,7 +14,8 @@ final class VertexNeighbours {
     }
 
     static VertexNeighbours of(int vertexCount, int[] triangles) {
-        // every triangle edge gives each end the other end; duplicates (two triangles per edge) are removed
+        // every triangle edge gives each end the other end; duplicates (two triangles per edge) are removed,
+        // keeping the first-seen order
         int[] degree = new int[vertexCount + 1];
         for (int v : triangles) {
             degree[v] += 2;
@@ -34,15 +35,15 @@ final class VertexNeighbours {
             }
         }
         int[] offsets = new int[vertexCount + 1];
+        int[] seen = new int[vertexCount]; // v + 1 where w was last kept as a neighbour of v
         int out = 0;
         for (int v = 0; v < vertexCount; v++) {
             offsets[v] = out;
-            Arrays.sort(raw, start[v], start[v + 1]);
-            int last = -1;
             for (int k = start[v]; k < start[v + 1]; k++) {
-                if (raw[k] != last) {
-                    raw[out++] = raw[k];
-                    last = raw[k];
+                int w = raw[k];
+                if (seen[w] != v + 1) {
+                    seen[w] = v + 1;
+                    raw[out++] = w;
                 }
             }
         }
