@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.twinprint.core.report.Json;
 import org.twinprint.core.spi.Progress;
+import org.twinprint.imaging.dicom.core.DicomSources;
 import org.twinprint.imaging.pacs.core.DicomWebClient;
 import org.twinprint.imaging.pacs.core.DimseClient;
 import org.twinprint.imaging.pacs.core.PacsNode;
@@ -140,7 +141,7 @@ final class PacsCommand {
             Path path = Path.of(p);
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(PacsCommand::hasDicomPreamble).sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile).filter(DicomSources::isDicomFile).sorted().forEach(files::add);
                 }
             } else if (Files.isRegularFile(path)) {
                 files.add(path);
@@ -149,15 +150,6 @@ final class PacsCommand {
             }
         }
         return files;
-    }
-
-    private static boolean hasDicomPreamble(Path f) {
-        try (java.io.InputStream in = Files.newInputStream(f)) {
-            byte[] head = in.readNBytes(132);
-            return head.length == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M';
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static String required(Flags flags, String key) {

@@ -3,7 +3,6 @@ package org.twinprint.ui.views;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
@@ -27,27 +26,7 @@ public final class CaseView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         viewer = new TreeViewer(parent, SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
-        viewer.setContentProvider(new ITreeContentProvider() {
-            @Override
-            public Object[] getElements(Object input) {
-                return ((List<?>) input).toArray();
-            }
-
-            @Override
-            public Object[] getChildren(Object parentElement) {
-                return ((CaseTree) parentElement).children().toArray();
-            }
-
-            @Override
-            public Object getParent(Object element) {
-                return null;
-            }
-
-            @Override
-            public boolean hasChildren(Object element) {
-                return !((CaseTree) element).children().isEmpty();
-            }
-        });
+        viewer.setContentProvider(new ListTreeContent(node -> ((CaseTree) node).children()));
         viewer.setLabelProvider(new LabelProvider() {
             @Override
             public String getText(Object element) {

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
@@ -81,27 +80,7 @@ public final class StudyBrowserView extends ViewPart {
         status.setText("Scan a folder or query a PACS");
         viewer = new TreeViewer(parent, SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
-        viewer.setContentProvider(new ITreeContentProvider() {
-            @Override
-            public Object[] getElements(Object input) {
-                return ((List<?>) input).toArray();
-            }
-
-            @Override
-            public Object[] getChildren(Object parentElement) {
-                return ((StudyTree.Node) parentElement).children().toArray();
-            }
-
-            @Override
-            public Object getParent(Object element) {
-                return null;
-            }
-
-            @Override
-            public boolean hasChildren(Object element) {
-                return !((StudyTree.Node) element).children().isEmpty();
-            }
-        });
+        viewer.setContentProvider(new ListTreeContent(node -> ((StudyTree.Node) node).children()));
         viewer.setLabelProvider(new LabelProvider() {
             @Override
             public String getText(Object element) {

@@ -1,5 +1,7 @@
 package org.twinprint.imaging.dicom.core;
 
+import static org.twinprint.imaging.dicom.core.DicomAttributes.put;
+
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -186,14 +188,6 @@ public final class Deidentifier {
 
     private static void removeOverlays(AttributeList list) {
         list.keySet().removeIf(tag -> tag.getGroup() >= 0x6000 && tag.getGroup() <= 0x60FF && tag.getGroup() % 2 == 0);
-    }
-
-    private static void put(AttributeList list, AttributeTag tag, String value) throws DicomException {
-        Attribute a = com.pixelmed.dicom.AttributeFactory.newAttribute(tag);
-        if (!value.isEmpty()) {
-            a.addValue(value);
-        }
-        list.put(tag, a);
     }
 
     private static byte[] randomSecret() {

@@ -12,8 +12,6 @@ import java.util.Map;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.TagFromName;
 
 import org.twinprint.core.spi.Problem;
@@ -58,15 +56,15 @@ public final class DicomIndex {
                 if (!DicomSliceReader.looksLikeDicom(f)) {
                     return;
                 }
-                AttributeList header = header(f);
+                AttributeList header = DicomAttributes.header(f);
                 if (header.get(TagFromName.Rows) == null) {
                     return; // not an image (structure sets, reports) is no series to view
                 }
                 String uid = text(header, TagFromName.SeriesInstanceUID);
                 filesBySeries.computeIfAbsent(uid, k -> Collections.synchronizedList(new ArrayList<>())).add(f);
                 firstHeader.putIfAbsent(uid, header);
-            } catch (IOException | DicomException | RuntimeException e) {
-                problems.add(new Problem(f, "unreadable DICOM header (" + DicomSliceReader.describe(e) + ")"));
+            } catch (DicomReadException e) {
+                problems.add(new Problem(f, e.getMessage()));
             } finally {
                 progress.worked(1);
             }
@@ -134,14 +132,6 @@ public final class DicomIndex {
             }
             return new Thumbnail(w, h, grey);
         }
-    }
-
-    private static AttributeList header(Path f) throws IOException, DicomException {
-        AttributeList list = new AttributeList();
-        try (DicomInputStream in = new DicomInputStream(f.toFile())) {
-            list.read(in, TagFromName.PixelData);
-        }
-        return list;
     }
 
     private static String text(AttributeList list, com.pixelmed.dicom.AttributeTag tag) {

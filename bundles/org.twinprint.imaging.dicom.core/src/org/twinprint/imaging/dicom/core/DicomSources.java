@@ -31,6 +31,11 @@ public final class DicomSources {
     private DicomSources() {
     }
 
+    /** True when a file carries the DICOM Part 10 preamble ("DICM" at byte 128). */
+    public static boolean isDicomFile(Path file) {
+        return DicomSliceReader.looksLikeDicom(file);
+    }
+
     /** True for the kinds of path this class opens beyond plain DICOM files and folders. */
     static boolean isArchiveOrIndex(Path path) {
         return isZip(path) || isDicomdir(path);

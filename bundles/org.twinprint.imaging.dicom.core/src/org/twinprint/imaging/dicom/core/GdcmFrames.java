@@ -47,7 +47,12 @@ final class GdcmFrames {
                 values[i] = v;
             }
             if (planar && g.samples() > 1) {
-                values = interleave(values, g);
+                int[] from = NativePixels.planarSource(g);
+                int[] interleaved = new int[values.length];
+                for (int i = 0; i < from.length; i++) {
+                    interleaved[i] = values[from[i]];
+                }
+                values = interleaved;
             }
             if (g.bitsAllocated() == 32) {
                 return new StoredPixels(g.columns(), g.rows(), g.frames(), g.samples(), 32, null, values);
@@ -60,19 +65,5 @@ final class GdcmFrames {
         } finally {
             reader.delete();
         }
-    }
-
-    private static int[] interleave(int[] planar, PixelDecoding.Geometry g) {
-        int plane = g.columns() * g.rows();
-        int frame = plane * g.samples();
-        int[] out = new int[planar.length];
-        for (int f = 0; f < g.frames(); f++) {
-            for (int s = 0; s < g.samples(); s++) {
-                for (int p = 0; p < plane; p++) {
-                    out[f * frame + p * g.samples() + s] = planar[f * frame + s * plane + p];
-                }
-            }
-        }
-        return out;
     }
 }

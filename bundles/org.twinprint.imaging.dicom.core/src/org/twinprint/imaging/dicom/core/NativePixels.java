@@ -58,31 +58,40 @@ final class NativePixels {
         }
         int planar = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.PlanarConfiguration, 0);
         if (planar == 1 && g.samples() > 1) {
-            int plane = g.columns() * g.rows();
-            int frame = plane * g.samples();
+            int[] from = planarSource(g);
             if (words != null) {
                 short[] out = new short[words.length];
-                for (int f = 0; f < g.frames(); f++) {
-                    for (int s = 0; s < g.samples(); s++) {
-                        for (int p = 0; p < plane; p++) {
-                            out[f * frame + p * g.samples() + s] = words[f * frame + s * plane + p];
-                        }
-                    }
+                for (int i = 0; i < from.length; i++) {
+                    out[i] = words[from[i]];
                 }
                 words = out;
             } else {
                 int[] out = new int[longWords.length];
-                for (int f = 0; f < g.frames(); f++) {
-                    for (int s = 0; s < g.samples(); s++) {
-                        for (int p = 0; p < plane; p++) {
-                            out[f * frame + p * g.samples() + s] = longWords[f * frame + s * plane + p];
-                        }
-                    }
+                for (int i = 0; i < from.length; i++) {
+                    out[i] = longWords[from[i]];
                 }
                 longWords = out;
             }
         }
         return new StoredPixels(g.columns(), g.rows(), g.frames(), g.samples(), g.bitsAllocated(), words, longWords);
+    }
+
+    /**
+     * For colour stored plane by plane (all R, then all G, then all B, frame after frame): where
+     * each value of the pixel-by-pixel order (R G B, R G B...) is found.
+     */
+    static int[] planarSource(PixelDecoding.Geometry g) {
+        int plane = g.columns() * g.rows();
+        int frame = plane * g.samples();
+        int[] from = new int[frame * g.frames()];
+        for (int f = 0; f < g.frames(); f++) {
+            for (int s = 0; s < g.samples(); s++) {
+                for (int p = 0; p < plane; p++) {
+                    from[f * frame + p * g.samples() + s] = f * frame + s * plane + p;
+                }
+            }
+        }
+        return from;
     }
 
     /** YBR_FULL_422 keeps Y of two pixels and their shared Cb, Cr (Y1 Y2 Cb Cr): give each pixel its own. */

@@ -1,5 +1,7 @@
 package org.twinprint.imaging.dicom.core;
 
+import static org.twinprint.imaging.dicom.core.DicomAttributes.put;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +16,6 @@ import com.pixelmed.dicom.AttributeFactory;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
-import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.FileMetaInformation;
 import com.pixelmed.dicom.OtherByteAttribute;
 import com.pixelmed.dicom.SequenceAttribute;
@@ -89,10 +90,10 @@ public final class SegExporter implements Exporter {
                 .files();
         List<AttributeList> byK = new ArrayList<>(java.util.Collections.nCopies(g.nz(), (AttributeList) null));
         for (Path f : files) {
-            AttributeList h = new AttributeList();
-            try (DicomInputStream in = new DicomInputStream(f.toFile())) {
-                h.read(in, TagFromName.PixelData);
-            } catch (DicomException e) {
+            AttributeList h;
+            try {
+                h = DicomAttributes.header(f);
+            } catch (DicomReadException e) {
                 throw new IOException(f + ": " + e.getMessage(), e);
             }
             double[] ipp = Attribute.getDoubleValues(h, TagFromName.ImagePositionPatient);
@@ -324,14 +325,6 @@ public final class SegExporter implements Exporter {
         put(item, TagFromName.CodeMeaning, meaning);
         s.addItem(item);
         return s;
-    }
-
-    private static void put(AttributeList list, AttributeTag tag, String... values) throws DicomException {
-        Attribute a = AttributeFactory.newAttribute(tag);
-        for (String v : values) {
-            a.addValue(v);
-        }
-        list.put(tag, a);
     }
 
     /** A decimal string of at most 16 characters (the DS limit). */
