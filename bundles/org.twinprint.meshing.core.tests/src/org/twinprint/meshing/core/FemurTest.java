@@ -66,6 +66,21 @@ class FemurTest {
     }
 
     @Test
+    void reductionDropsTrianglesWithARepeatedCornerInsteadOfFailing() throws IOException {
+        // what a reduced STL read back by position can hold: corners of a triangle welded into one
+        Mesh femur = StlFormat.read(Shapes.femur());
+        int[] t = java.util.Arrays.copyOf(femur.triangles(), femur.triangles().length + 3);
+        t[t.length - 3] = t[0];
+        t[t.length - 2] = t[0];
+        t[t.length - 1] = t[1];
+        Mesh withDegenerate = new Mesh("femur", femur.vertices(), t);
+        assertEquals(1, MeshTopology.of(withDegenerate).degenerateTriangles());
+        Mesh reduced = EdgeCollapse.reduce(withDegenerate, 5_000, Progress.NONE);
+        assertEquals(5_000, reduced.triangleCount(), 2);
+        assertTrue(MeshTopology.of(reduced).watertight());
+    }
+
+    @Test
     void reductionTargetsReadAsCountsOrFractions() {
         assertEquals(500, MeshReduction.targetTriangles("0.5", 1000));
         assertEquals(200, MeshReduction.targetTriangles("200", 1000));

@@ -48,8 +48,19 @@ final class EdgeCollapse {
         deadVertex = new boolean[nv];
         quadric = new double[10 * nv];
         triangleCount = new int[nv];
-        for (int t : tri) {
-            triangleCount[t]++;
+        int degenerate = 0;
+        for (int t = 0; t < deadTriangle.length; t++) {
+            int a = tri[3 * t], b = tri[3 * t + 1], c = tri[3 * t + 2];
+            // a triangle with a repeated corner (as a file read by position can hold) has no area and
+            // no edges of its own: it is dropped, not collapsed
+            if (a == b || b == c || a == c) {
+                deadTriangle[t] = true;
+                degenerate++;
+                continue;
+            }
+            triangleCount[a]++;
+            triangleCount[b]++;
+            triangleCount[c]++;
         }
         trianglesOf = new int[nv][];
         for (int i = 0; i < nv; i++) {
@@ -57,13 +68,13 @@ final class EdgeCollapse {
             triangleCount[i] = 0;
         }
         for (int t = 0; t < deadTriangle.length; t++) {
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < 3 && !deadTriangle[t]; k++) {
                 int vi = tri[3 * t + k];
                 trianglesOf[vi][triangleCount[vi]++] = t;
             }
         }
         vertexQuadrics();
-        alive = deadTriangle.length;
+        alive = deadTriangle.length - degenerate;
     }
 
     static Mesh reduce(Mesh mesh, int targetTriangles, Progress progress) {
@@ -430,7 +441,7 @@ final class EdgeCollapse {
      */
     private void run(int targetTriangles, Progress progress) {
         int triangles = deadTriangle.length;
-        int goal = triangles - targetTriangles;
+        int goal = alive - targetTriangles;
         progress.begin("Reducing to " + targetTriangles + " triangles", 2);
         int parts = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
         int removed = 0;
@@ -451,7 +462,7 @@ final class EdgeCollapse {
         Worker last = new Worker(0, triangles, -1, 20260101L);
         last.run(goal - removed, progress);
         removed += last.removed;
-        alive = triangles - removed;
+        alive -= removed;
         progress.worked(1);
     }
 
