@@ -37,7 +37,7 @@ class SurfaceChecksTest {
     }
 
     private static long crossings(Mesh m) {
-        return SurfaceChecks.selfIntersections(new TriangleGrid(m, 1), SurfaceChecks.triangleNormals(m));
+        return SurfaceChecks.selfIntersections(new TriangleGrid(m, 1));
     }
 
     private static Mesh shifted(Mesh m, float dx, float dy, float dz) {

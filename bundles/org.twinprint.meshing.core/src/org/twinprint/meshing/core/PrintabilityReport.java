@@ -18,26 +18,39 @@ public record PrintabilityReport(String mesh, int triangles, int vertices, MeshT
     private static final double WALL_SEARCH_MM = 20;
 
     public static PrintabilityReport of(Mesh m, Printer printer) {
-        MeshTopology topology = MeshTopology.of(m);
+        // edges, volume and area are sequential sums: they run beside the grid and the (parallel) geometric checks
+        java.util.concurrent.FutureTask<Sums> sums = new java.util.concurrent.FutureTask<>(
+                () -> new Sums(MeshTopology.of(m), m.volumeMm3(), m.areaMm2()));
+        new Thread(sums, "TwinPrint mesh sums").start();
         TriangleGrid grid = new TriangleGrid(m, 1.5 * meanEdge(m));
         double[] faces = SurfaceChecks.triangleNormals(m);
-        long crossings = SurfaceChecks.selfIntersections(grid, faces);
+        long crossings = SurfaceChecks.selfIntersections(grid);
         double[] walls = SurfaceChecks.walls(grid, faces, WALL_SAMPLES, WALL_SEARCH_MM);
         double wall = walls.length == 0 ? Double.NaN : walls[0];
         double thin = walls.length == 0 ? Double.NaN : walls[walls.length / 100]; // thinnest 1 %
-        float[] v = m.vertices();
-        double[] min = { Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE };
-        double[] max = { -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
-        for (int i = 0; i < v.length; i++) {
-            min[i % 3] = Math.min(min[i % 3], v[i]);
-            max[i % 3] = Math.max(max[i % 3], v[i]);
-        }
-        double volume = m.volumeMm3();
+        Sums done = join(sums);
+        MeshTopology topology = done.topology();
+        double[] min = grid.min.clone(), max = grid.max.clone();
+        double volume = done.volume();
         boolean fits = printer.fits(max[0] - min[0], max[1] - min[1], max[2] - min[2]);
         double material = Math.abs(volume);
-        return new PrintabilityReport(m.name(), m.triangleCount(), m.vertexCount(), topology, volume, m.areaMm2(), min,
+        return new PrintabilityReport(m.name(), m.triangleCount(), m.vertexCount(), topology, volume, done.area(), min,
                 max, printer, fits, material / printer.mm3PerHour(), material / 1000 * printer.costPerCm3(), crossings,
                 wall, thin);
+    }
+
+    private record Sums(MeshTopology topology, double volume, double area) {
+    }
+
+    private static Sums join(java.util.concurrent.FutureTask<Sums> sums) {
+        try {
+            return sums.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the mesh's edges", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private static double meanEdge(Mesh m) {

@@ -19,18 +19,10 @@ final class SurfaceChecks {
      * Pairs of triangles without a shared vertex that cross each other. Each pair is tested once,
      * in the grid cell holding the low corner of the overlap of their bounding boxes.
      */
-    static long selfIntersections(TriangleGrid grid, double[] normals) {
+    static long selfIntersections(TriangleGrid grid) {
         Mesh m = grid.mesh;
         int[] t = m.triangles();
         float[] v = m.vertices();
-        float[] boxes = boxes(m);
-        // each triangle's lowest cell; a pair's overlap starts in the cell of the larger of the two
-        int[] low = new int[3 * m.triangleCount()];
-        int[] box = new int[6];
-        for (int f = 0; f < m.triangleCount(); f++) {
-            grid.bounds(t, v, f, box);
-            System.arraycopy(box, 0, low, 3 * f, 3);
-        }
         AtomicLong found = new AtomicLong();
         int nx = grid.dims[0], ny = grid.dims[1];
         int cells = nx * ny * grid.dims[2];
@@ -41,10 +33,9 @@ final class SurfaceChecks {
         int capacity = most;
         IntStream.range(0, (cells + 4095) / 4096).parallel().forEach(block -> {
             long local = 0;
-            // the cell's triangles (low cell, box, corners) copied side by side: the pair loop stays in cache
-            int[] id = new int[capacity], lx = new int[capacity], ly = new int[capacity], lz = new int[capacity];
-            int[] corners = new int[3 * capacity];
-            float[] near = new float[6 * capacity];
+            // the cell's triangles (corner ids, coordinates, normal, box) copied side by side: the pair
+            // loop reads nothing else, so it stays in cache
+            Cell cell = new Cell(capacity);
             for (int c = block * 4096; c < Math.min(cells, (block + 1) * 4096); c++) {
                 int n = grid.start[c + 1] - grid.start[c];
                 if (n < 2) {
@@ -52,23 +43,14 @@ final class SurfaceChecks {
                 }
                 int cx = c % nx, cy = (c / nx) % ny, cz = c / (nx * ny);
                 for (int i = 0; i < n; i++) {
-                    int f = grid.items[grid.start[c] + i];
-                    id[i] = f;
-                    lx[i] = low[3 * f];
-                    ly[i] = low[3 * f + 1];
-                    lz[i] = low[3 * f + 2];
-                    System.arraycopy(t, 3 * f, corners, 3 * i, 3);
-                    System.arraycopy(boxes, 6 * f, near, 6 * i, 6);
+                    cell.load(i, grid.items[grid.start[c] + i], t, grid, cx, cy, cz);
                 }
                 for (int i = 0; i < n; i++) {
                     for (int j = i + 1; j < n; j++) {
-                        // test each pair once: in the cell where their boxes' overlap begins
-                        if (Math.max(lx[i], lx[j]) != cx || Math.max(ly[i], ly[j]) != cy
-                                || Math.max(lz[i], lz[j]) != cz || !overlap(near, i, j)
-                                || sharesVertex(corners, i, j)) {
-                            continue;
-                        }
-                        if (crosses(v, t, normals, id[i], id[j])) {
+                        // test each pair once: where their boxes' overlap begins (the masks of the axes
+                        // on which each box starts in this cell cover all three)
+                        if ((cell.starts[i] | cell.starts[j]) == 7 && cell.overlap(i, j) && !cell.sharesVertex(i, j)
+                                && cell.crosses(i, j, v)) {
                             local++;
                         }
                     }
@@ -77,6 +59,144 @@ final class SurfaceChecks {
             found.addAndGet(local);
         });
         return found.get();
+    }
+
+    /**
+     * The triangles of one grid cell, copied side by side for the pair tests: corner ids, boxes and
+     * on which axes each box starts in this cell; coordinates and normals only once a pair needs them.
+     */
+    private static final class Cell {
+        final int[] corners;
+        final float[] points;
+        final double[] normals;
+        final float[] boxes;
+        final int[] starts;
+        final int[] ids;
+        final boolean[] loaded;
+        private final double[] df = new double[3], dg = new double[3], ia = new double[2], ib = new double[2];
+        private final double[] normal = new double[3];
+
+        Cell(int capacity) {
+            corners = new int[3 * capacity];
+            points = new float[9 * capacity];
+            normals = new double[3 * capacity];
+            boxes = new float[6 * capacity];
+            starts = new int[capacity];
+            ids = new int[capacity];
+            loaded = new boolean[capacity];
+        }
+
+        void load(int i, int f, int[] t, TriangleGrid grid, int cx, int cy, int cz) {
+            ids[i] = f;
+            loaded[i] = false;
+            corners[3 * i] = t[3 * f];
+            corners[3 * i + 1] = t[3 * f + 1];
+            corners[3 * i + 2] = t[3 * f + 2];
+            float[] b = grid.boxes;
+            for (int k = 0; k < 6; k++) {
+                boxes[6 * i + k] = b[6 * f + k];
+            }
+            int[] cb = grid.cellBoxes;
+            starts[i] = (cb[6 * f] == cx ? 1 : 0) | (cb[6 * f + 1] == cy ? 2 : 0) | (cb[6 * f + 2] == cz ? 4 : 0);
+        }
+
+        private void coordinates(int i, float[] v) {
+            if (loaded[i]) {
+                return;
+            }
+            for (int k = 0; k < 3; k++) {
+                int p = 3 * corners[3 * i + k];
+                points[9 * i + 3 * k] = v[p];
+                points[9 * i + 3 * k + 1] = v[p + 1];
+                points[9 * i + 3 * k + 2] = v[p + 2];
+            }
+            Normals.scaled(points, 9 * i, 9 * i + 3, 9 * i + 6, normal);
+            normals[3 * i] = normal[0];
+            normals[3 * i + 1] = normal[1];
+            normals[3 * i + 2] = normal[2];
+            loaded[i] = true;
+        }
+
+        boolean overlap(int i, int j) {
+            float[] b = boxes;
+            return b[6 * i] <= b[6 * j + 3] && b[6 * j] <= b[6 * i + 3] && b[6 * i + 1] <= b[6 * j + 4]
+                    && b[6 * j + 1] <= b[6 * i + 4] && b[6 * i + 2] <= b[6 * j + 5] && b[6 * j + 2] <= b[6 * i + 5];
+        }
+
+        boolean sharesVertex(int i, int j) {
+            for (int a = 0; a < 3; a++) {
+                int x = corners[3 * i + a];
+                if (x == corners[3 * j] || x == corners[3 * j + 1] || x == corners[3 * j + 2]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Do triangles i and j cut through each other? Each must straddle the other's plane; then
+         * both meet the line where the planes cross in an interval, and they cross when the
+         * intervals overlap by more than a point (Möller's interval test). Coplanar or merely
+         * touching triangles do not count.
+         */
+        boolean crosses(int i, int j, float[] v) {
+            coordinates(i, v);
+            coordinates(j, v);
+            if (oneSide(i, j, df) || oneSide(j, i, dg)) {
+                return false;
+            }
+            double[] n = normals;
+            double lx = n[3 * i + 1] * n[3 * j + 2] - n[3 * i + 2] * n[3 * j + 1];
+            double ly = n[3 * i + 2] * n[3 * j] - n[3 * i] * n[3 * j + 2];
+            double lz = n[3 * i] * n[3 * j + 1] - n[3 * i + 1] * n[3 * j];
+            // positions along the line compare the same on the coordinate where it runs most
+            int axis = Math.abs(lx) >= Math.abs(ly) ? (Math.abs(lx) >= Math.abs(lz) ? 0 : 2)
+                    : (Math.abs(ly) >= Math.abs(lz) ? 1 : 2);
+            return interval(i, df, axis, ia) && interval(j, dg, axis, ib)
+                    && Math.max(ia[0], ib[0]) < Math.min(ia[1], ib[1]);
+        }
+
+        /**
+         * Do all corners of triangle i lie on one side of triangle j's plane (or on it)? Their
+         * signed distances (scaled by j's normal length) are left in {@code d}.
+         */
+        private boolean oneSide(int i, int j, double[] d) {
+            float[] p = points;
+            int a = 9 * j;
+            double nx = normals[3 * j], ny = normals[3 * j + 1], nz = normals[3 * j + 2];
+            int above = 0, below = 0;
+            for (int k = 0; k < 3; k++) {
+                int q = 9 * i + 3 * k;
+                d[k] = (p[q] - p[a]) * nx + (p[q + 1] - p[a + 1]) * ny + (p[q + 2] - p[a + 2]) * nz;
+                if (d[k] > 0) {
+                    above++;
+                } else if (d[k] < 0) {
+                    below++;
+                }
+            }
+            return above == 0 || below == 0;
+        }
+
+        /** Where triangle i meets the other plane, as {min, max} of one coordinate; false if nowhere. */
+        private boolean interval(int i, double[] d, int axis, double[] out) {
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < 3; k++) {
+                int n = k == 2 ? 0 : k + 1;
+                double p = points[9 * i + 3 * k + axis], q = points[9 * i + 3 * n + axis];
+                if (d[k] == 0) {
+                    lo = Math.min(lo, p);
+                    hi = Math.max(hi, p);
+                }
+                if (d[k] * d[n] < 0) {
+                    double x = p + (q - p) * d[k] / (d[k] - d[n]);
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+            }
+            out[0] = lo;
+            out[1] = hi;
+            return lo <= hi;
+        }
     }
 
     /** Each triangle's normal, scaled by twice its area (x, y, z per triangle). */
@@ -92,26 +212,6 @@ final class SurfaceChecks {
             }
         });
         return normals;
-    }
-
-    /** Bounding box of every triangle: min x, y, z, max x, y, z. */
-    private static float[] boxes(Mesh m) {
-        float[] v = m.vertices();
-        int[] t = m.triangles();
-        float[] b = new float[2 * t.length];
-        for (int f = 0; f < m.triangleCount(); f++) {
-            for (int a = 0; a < 3; a++) {
-                float p = v[3 * t[3 * f] + a], q = v[3 * t[3 * f + 1] + a], r = v[3 * t[3 * f + 2] + a];
-                b[6 * f + a] = Math.min(p, Math.min(q, r));
-                b[6 * f + 3 + a] = Math.max(p, Math.max(q, r));
-            }
-        }
-        return b;
-    }
-
-    private static boolean overlap(float[] b, int f, int g) {
-        return b[6 * f] <= b[6 * g + 3] && b[6 * g] <= b[6 * f + 3] && b[6 * f + 1] <= b[6 * g + 4]
-                && b[6 * g + 1] <= b[6 * f + 4] && b[6 * f + 2] <= b[6 * g + 5] && b[6 * g + 2] <= b[6 * f + 5];
     }
 
     /**
@@ -197,66 +297,6 @@ final class SurfaceChecks {
         return n;
     }
 
-    /**
-     * Do triangles f and g cut through each other? Each must straddle the other's plane; then both
-     * meet the line where the planes cross in an interval, and they cross when the intervals
-     * overlap by more than a point (Möller's interval test). Coplanar or merely touching triangles
-     * do not count.
-     */
-    static boolean crosses(float[] v, int[] t, double[] normals, int f, int g) {
-        double[] df = new double[3], dg = new double[3];
-        if (oneSide(v, t, normals, f, g, df) || oneSide(v, t, normals, g, f, dg)) {
-            return false;
-        }
-        double lx = normals[3 * f + 1] * normals[3 * g + 2] - normals[3 * f + 2] * normals[3 * g + 1];
-        double ly = normals[3 * f + 2] * normals[3 * g] - normals[3 * f] * normals[3 * g + 2];
-        double lz = normals[3 * f] * normals[3 * g + 1] - normals[3 * f + 1] * normals[3 * g];
-        // positions along the line compare the same on the coordinate where it runs most
-        int axis = Math.abs(lx) >= Math.abs(ly) ? (Math.abs(lx) >= Math.abs(lz) ? 0 : 2)
-                : (Math.abs(ly) >= Math.abs(lz) ? 1 : 2);
-        double[] a = interval(v, t, f, df, axis), b = interval(v, t, g, dg, axis);
-        return a != null && b != null && Math.max(a[0], b[0]) < Math.min(a[1], b[1]);
-    }
-
-    /**
-     * Do all corners of triangle f lie on one side of triangle g's plane (or on it)? Their signed
-     * distances (scaled by g's normal length) are left in {@code d}.
-     */
-    private static boolean oneSide(float[] v, int[] t, double[] normals, int f, int g, double[] d) {
-        int a = 3 * t[3 * g];
-        double nx = normals[3 * g], ny = normals[3 * g + 1], nz = normals[3 * g + 2];
-        int above = 0, below = 0;
-        for (int k = 0; k < 3; k++) {
-            int p = 3 * t[3 * f + k];
-            d[k] = (v[p] - v[a]) * nx + (v[p + 1] - v[a + 1]) * ny + (v[p + 2] - v[a + 2]) * nz;
-            if (d[k] > 0) {
-                above++;
-            } else if (d[k] < 0) {
-                below++;
-            }
-        }
-        return above == 0 || below == 0;
-    }
-
-    /** Where triangle f meets the other plane, as {min, max} of one coordinate; null if nowhere. */
-    private static double[] interval(float[] v, int[] t, int f, double[] d, int axis) {
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < 3; k++) {
-            int n = k == 2 ? 0 : k + 1;
-            double p = v[3 * t[3 * f + k] + axis], q = v[3 * t[3 * f + n] + axis];
-            if (d[k] == 0) {
-                lo = Math.min(lo, p);
-                hi = Math.max(hi, p);
-            }
-            if (d[k] * d[n] < 0) {
-                double x = p + (q - p) * d[k] / (d[k] - d[n]);
-                lo = Math.min(lo, x);
-                hi = Math.max(hi, x);
-            }
-        }
-        return lo <= hi ? new double[] { lo, hi } : null;
-    }
-
     /** Möller–Trumbore: parameter of the ray's hit on triangle g, or -1. */
     private static double ray(float[] v, int[] t, int g, double ox, double oy, double oz, double dx, double dy,
             double dz) {
@@ -282,15 +322,5 @@ final class SurfaceChecks {
         return (e2x * qx + e2y * qy + e2z * qz) * inv;
     }
 
-    private static boolean sharesVertex(int[] t, int f, int g) {
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                if (t[3 * f + i] == t[3 * g + j]) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
 
 }

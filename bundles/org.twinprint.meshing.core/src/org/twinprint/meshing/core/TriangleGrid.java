@@ -12,19 +12,24 @@ final class TriangleGrid {
 
     final Mesh mesh;
     final double[] min = new double[3];
+    final double[] max = { -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
     final double cell;
     final int[] dims = new int[3];
     final int[] start;
     final int[] items;
+    /** Per triangle: its bounding box (min x, y, z, max x, y, z, mm) and the cells it covers (same order). */
+    final float[] boxes;
+    final int[] cellBoxes;
 
     TriangleGrid(Mesh mesh, double cellSize) {
         this.mesh = mesh;
         float[] v = mesh.vertices();
-        double[] max = { -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
         Arrays.fill(min, Double.MAX_VALUE);
-        for (int i = 0; i < v.length; i++) {
-            min[i % 3] = Math.min(min[i % 3], v[i]);
-            max[i % 3] = Math.max(max[i % 3], v[i]);
+        for (int i = 0; i < v.length; i += 3) {
+            for (int a = 0; a < 3; a++) {
+                min[a] = Math.min(min[a], v[i + a]);
+                max[a] = Math.max(max[a], v[i + a]);
+            }
         }
         double c = cellSize;
         for (int a = 0; a < 3; a++) {
@@ -39,45 +44,57 @@ final class TriangleGrid {
             dims[a] = (int) Math.ceil((max[a] - min[a]) / cell) + 1;
         }
         int cells = dims[0] * dims[1] * dims[2];
-        int[] count = new int[cells + 1];
         int[] t = mesh.triangles();
-        int[] box = new int[6];
-        for (int f = 0; f < mesh.triangleCount(); f++) {
-            bounds(t, v, f, box);
-            for (int z = box[2]; z <= box[5]; z++) {
-                for (int y = box[1]; y <= box[4]; y++) {
-                    for (int x = box[0]; x <= box[3]; x++) {
-                        count[(z * dims[1] + y) * dims[0] + x]++;
+        int triangles = mesh.triangleCount();
+        // each triangle's box and cell range, worked out once (in parallel) for both passes below
+        boxes = new float[6 * triangles];
+        cellBoxes = new int[6 * triangles];
+        java.util.stream.IntStream.range(0, (triangles + 4095) / 4096).parallel().forEach(block -> {
+            for (int f = block * 4096; f < Math.min(triangles, (block + 1) * 4096); f++) {
+                for (int a = 0; a < 3; a++) {
+                    float p = v[3 * t[3 * f] + a], q = v[3 * t[3 * f + 1] + a], r = v[3 * t[3 * f + 2] + a];
+                    float lo = Math.min(p, Math.min(q, r)), hi = Math.max(p, Math.max(q, r));
+                    boxes[6 * f + a] = lo;
+                    boxes[6 * f + 3 + a] = hi;
+                    cellBoxes[6 * f + a] = cellIndex(lo, a);
+                    cellBoxes[6 * f + 3 + a] = cellIndex(hi, a);
+                }
+            }
+        });
+        int[] cb = cellBoxes;
+        start = new int[cells + 1];
+        for (int f = 0; f < triangles; f++) {
+            int b = 6 * f;
+            for (int z = cb[b + 2]; z <= cb[b + 5]; z++) {
+                for (int y = cb[b + 1]; y <= cb[b + 4]; y++) {
+                    int row = (z * dims[1] + y) * dims[0];
+                    for (int x = cb[b]; x <= cb[b + 3]; x++) {
+                        start[row + x + 1]++;
                     }
                 }
             }
         }
-        start = new int[cells + 1];
         for (int i = 0; i < cells; i++) {
-            start[i + 1] = start[i] + count[i];
+            start[i + 1] += start[i];
         }
         int[] fill = Arrays.copyOf(start, cells);
         items = new int[start[cells]];
-        for (int f = 0; f < mesh.triangleCount(); f++) {
-            bounds(t, v, f, box);
-            for (int z = box[2]; z <= box[5]; z++) {
-                for (int y = box[1]; y <= box[4]; y++) {
-                    for (int x = box[0]; x <= box[3]; x++) {
-                        items[fill[(z * dims[1] + y) * dims[0] + x]++] = f;
+        for (int f = 0; f < triangles; f++) {
+            int b = 6 * f;
+            for (int z = cb[b + 2]; z <= cb[b + 5]; z++) {
+                for (int y = cb[b + 1]; y <= cb[b + 4]; y++) {
+                    int row = (z * dims[1] + y) * dims[0];
+                    for (int x = cb[b]; x <= cb[b + 3]; x++) {
+                        items[fill[row + x]++] = f;
                     }
                 }
             }
         }
     }
 
-    /** Cell index range {x0, y0, z0, x1, y1, z1} of triangle f's bounding box. */
-    void bounds(int[] t, float[] v, int f, int[] box) {
-        for (int a = 0; a < 3; a++) {
-            double lo = Math.min(v[3 * t[3 * f] + a], Math.min(v[3 * t[3 * f + 1] + a], v[3 * t[3 * f + 2] + a]));
-            double hi = Math.max(v[3 * t[3 * f] + a], Math.max(v[3 * t[3 * f + 1] + a], v[3 * t[3 * f + 2] + a]));
-            box[a] = clamp((int) ((lo - min[a]) / cell), a);
-            box[a + 3] = clamp((int) ((hi - min[a]) / cell), a);
-        }
+    /** The cell column (or row, or slice) holding coordinate x on one axis, within the grid. */
+    int cellIndex(double x, int axis) {
+        return clamp((int) ((x - min[axis]) / cell), axis);
     }
 
     int cellOf(double x, double y, double z) {
