@@ -1,7 +1,6 @@
 package org.twinprint.meshing.core;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import org.twinprint.core.model.Mesh;
@@ -153,7 +152,7 @@ final class EdgeCollapse {
         private final double[] target = new double[3];
         private final int[] mark = new int[deadVertex.length];
         private int markStamp;
-        private final SplittableRandom random;
+        private long seed;
         private final int from;
         private final int to;
         private final int owner;
@@ -163,7 +162,16 @@ final class EdgeCollapse {
             this.from = from;
             this.to = to;
             this.owner = owner;
-            this.random = new SplittableRandom(seed);
+            this.seed = seed;
+        }
+
+        /**
+         * A pseudo-random number in [0, bound): a 64-bit linear congruential step, its high 31 bits
+         * scaled to the bound. Statistical quality matters little here, speed does.
+         */
+        private int below(int bound) {
+            seed = seed * 6364136223846793005L + 1442695040888963407L;
+            return (int) (((seed >>> 33) * bound) >>> 31);
         }
 
         private boolean mine(int v) {
@@ -230,11 +238,11 @@ final class EdgeCollapse {
                     double bestCost = threshold;
                     double bx = 0, by = 0, bz = 0;
                     for (int s = 0; s < CHOICES; s++) {
-                        int t = cursor + random.nextInt(WINDOW);
+                        int t = cursor + below(WINDOW);
                         if (t >= to || deadTriangle[t]) {
                             continue;
                         }
-                        int k = random.nextInt(3);
+                        int k = below(3);
                         int a = tri[3 * t + k], b = tri[3 * t + (k + 1) % 3];
                         if (!mine(a) || !mine(b)) {
                             continue;
@@ -277,10 +285,10 @@ final class EdgeCollapse {
             int n = 0;
             int aliveHere = 0;
             for (int tries = 0; n < sample.length && tries < 20 * sample.length; tries++) {
-                int t = from + random.nextInt(to - from);
+                int t = from + below(to - from);
                 if (!deadTriangle[t]) {
                     aliveHere++;
-                    int k = random.nextInt(3);
+                    int k = below(3);
                     int a = tri[3 * t + k], b = tri[3 * t + (k + 1) % 3];
                     if (mine(a) && mine(b)) {
                         sample[n++] = plan(a, b);
@@ -395,9 +403,10 @@ final class EdgeCollapse {
             wy = pos[q + 1] - ty;
             wz = pos[q + 2] - tz;
             double n1x = uy * wz - uz * wy, n1y = uz * wx - ux * wz, n1z = ux * wy - uy * wx;
-            double l0 = Math.sqrt(n0x * n0x + n0y * n0y + n0z * n0z);
-            double l1 = Math.sqrt(n1x * n1x + n1y * n1y + n1z * n1z);
-            if (l1 == 0 || l0 == 0 || (n0x * n1x + n0y * n1y + n0z * n1z) < MIN_NORMAL_COS * l0 * l1) {
+            double l0 = n0x * n0x + n0y * n0y + n0z * n0z, l1 = n1x * n1x + n1y * n1y + n1z * n1z;
+            double dot = n0x * n1x + n0y * n1y + n0z * n1z;
+            // the angle between old and new normal opens beyond acos(MIN_NORMAL_COS), compared squared
+            if (l1 == 0 || l0 == 0 || dot <= 0 || dot * dot < MIN_NORMAL_COS * MIN_NORMAL_COS * l0 * l1) {
                 return true;
             }
         }
@@ -452,7 +461,9 @@ final class EdgeCollapse {
                 workers[p] = new Worker((int) ((long) triangles * p / parts), (int) ((long) triangles * (p + 1) / parts),
                         p, 20260101L + p);
             }
-            int share = (int) (goal * 0.9 / parts);
+            // the stretches do nearly all; the sequential pass is left the seams and a little more, so
+            // that it can still choose (0.97 measured against 0.9: the same result in 200 ms less)
+            int share = (int) (goal * 0.97 / parts);
             IntStream.range(0, parts).parallel().forEach(p -> workers[p].run(share, progress));
             for (Worker w : workers) {
                 removed += w.removed;
