@@ -318,19 +318,19 @@ public final class Commands {
         long loaded = System.nanoTime();
         ModelPipeline.Result result = new ModelPipeline(operations).run(c,
                 new ModelPipeline.Options(range, largest, iterations, reduce, Path.of(outFile), printer), progress);
-        err.printf("[twinprint] stage load: %d ms%n", (loaded - start) / 1_000_000);
-        result.stageMillis().forEach((stage, ms) -> err.printf("[twinprint] stage %s: %d ms%n", stage, ms));
-        err.printf("[twinprint] total after start-up: %d ms%n", (System.nanoTime() - start) / 1_000_000);
         Map<String, Object> report = new LinkedHashMap<>(result.report().toMap());
         report.put("repairs", result.repairs().toMap());
         report.put("stageMillis", result.stageMillis());
-        report.put("provenance", CaseReport.of(c).get("provenance"));
+        report.put("provenance", CaseReport.provenance(c));
         String json = Json.write(report);
         if (reportFile != null) {
             AtomicFiles.writeString(Path.of(reportFile), json);
         } else {
             out.print(json);
         }
+        err.printf("[twinprint] stage load: %d ms%n", (loaded - start) / 1_000_000);
+        result.stageMillis().forEach((stage, ms) -> err.printf("[twinprint] stage %s: %d ms%n", stage, ms));
+        err.printf("[twinprint] total after start-up: %d ms%n", (System.nanoTime() - start) / 1_000_000);
         out.println("Model: " + Path.of(outFile).toAbsolutePath() + " (" + result.mesh().triangleCount() + " triangles, "
                 + (result.report().printable() ? "printable" : "NOT printable: see the report") + ")");
         return result.report().printable() ? 0 : 1;

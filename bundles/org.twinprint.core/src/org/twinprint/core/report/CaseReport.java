@@ -43,8 +43,13 @@ public final class CaseReport {
         }
         root.put("segments", segments);
         root.put("meshes", c.meshes().stream().map(CaseReport::mesh).toList());
-        root.put("provenance", c.provenance().stream().map(CaseReport::step).toList());
+        root.put("provenance", provenance(c));
         return root;
+    }
+
+    /** The case's steps, oldest first, as JSON-ready maps. */
+    public static List<Map<String, Object>> provenance(Case c) {
+        return c.provenance().stream().map(CaseReport::step).toList();
     }
 
     /** What {@code info} prints: every series found and every file that could not be read. */
