@@ -31,6 +31,14 @@ twinprint_heap_for() {
   echo "-Xmx${mb}m"
 }
 
+# JVM options for a command-line run: the heap for its input, and only the quick (C1) JIT compiler.
+# A command is one pass over its data: on a small machine C2's compilations (about 5 s of CPU on the
+# demo model, measured with -XX:+CITime) cost more than its faster code wins back (releng/bench).
+# TWINPRINT_VMARGS, coming later on the command line, can override both.
+twinprint_cli_vmargs() {
+  echo "$(twinprint_heap_for "$@") -XX:TieredStopAtLevel=1"
+}
+
 # Installs a feature from a p2 repository into the product with p2's director (run by Tycho's
 # director goal, so the product needs no p2 UI of its own). The plugin is there at the next start.
 twinprint_install_plugin() {
