@@ -30,33 +30,66 @@ public final class StlFormat {
 
     public static void writeBinary(Path file, List<Mesh> meshes) throws IOException {
         AtomicFiles.write(file, stream -> {
-            LittleEndianOutput out = new LittleEndianOutput(stream);
-            byte[] header = new byte[80];
+            byte[] header = new byte[84];
             byte[] text = ("TwinPrint STL, " + UNITS).getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(text, 0, header, 0, Math.min(80, text.length));
-            out.putBytes(header);
             long count = meshes.stream().mapToLong(Mesh::triangleCount).sum();
-            out.putInt((int) count);
-            float[] normal = new float[3];
+            putInt(header, 80, (int) count);
+            stream.write(header);
+            // 50-byte records (normal, three corners, empty attribute) filled by hand, a block at a time
+            byte[] block = new byte[50 * BLOCK];
             for (Mesh m : meshes) {
                 float[] v = m.vertices();
                 int[] tri = m.triangles();
-                for (int t = 0; t < m.triangleCount(); t++) {
-                    Normals.facet(v, tri, t, normal);
-                    out.putFloat(normal[0]);
-                    out.putFloat(normal[1]);
-                    out.putFloat(normal[2]);
-                    for (int k = 0; k < 3; k++) {
-                        int p = 3 * tri[3 * t + k];
-                        out.putFloat(v[p]);
-                        out.putFloat(v[p + 1]);
-                        out.putFloat(v[p + 2]);
+                for (int first = 0; first < m.triangleCount(); first += BLOCK) {
+                    int n = Math.min(BLOCK, m.triangleCount() - first);
+                    for (int i = 0; i < n; i++) {
+                        record(v, tri, first + i, block, 50 * i);
                     }
-                    out.putShort((short) 0);
+                    stream.write(block, 0, 50 * n);
                 }
             }
-            out.flush();
         });
+    }
+
+    private static final int BLOCK = 4096;
+
+    /** Triangle t's record at {@code at}: unit normal, three corners, a zero attribute word. */
+    private static void record(float[] v, int[] tri, int t, byte[] out, int at) {
+        int a = 3 * tri[3 * t], b = 3 * tri[3 * t + 1], c = 3 * tri[3 * t + 2];
+        double ux = v[b] - v[a], uy = v[b + 1] - v[a + 1], uz = v[b + 2] - v[a + 2];
+        double wx = v[c] - v[a], wy = v[c + 1] - v[a + 1], wz = v[c + 2] - v[a + 2];
+        double nx = uy * wz - uz * wy, ny = uz * wx - ux * wz, nz = ux * wy - uy * wx;
+        double len = Math.sqrt(nx * nx + ny * ny + nz * nz);
+        if (len == 0) {
+            nx = ny = nz = 0;
+            len = 1;
+        }
+        putFloat(out, at, (float) (nx / len));
+        putFloat(out, at + 4, (float) (ny / len));
+        putFloat(out, at + 8, (float) (nz / len));
+        corner(v, a, out, at + 12);
+        corner(v, b, out, at + 24);
+        corner(v, c, out, at + 36);
+        out[at + 48] = 0;
+        out[at + 49] = 0;
+    }
+
+    private static void corner(float[] v, int p, byte[] out, int at) {
+        putFloat(out, at, v[p]);
+        putFloat(out, at + 4, v[p + 1]);
+        putFloat(out, at + 8, v[p + 2]);
+    }
+
+    private static void putFloat(byte[] out, int at, float value) {
+        putInt(out, at, Float.floatToRawIntBits(value));
+    }
+
+    private static void putInt(byte[] out, int at, int bits) {
+        out[at] = (byte) bits;
+        out[at + 1] = (byte) (bits >>> 8);
+        out[at + 2] = (byte) (bits >>> 16);
+        out[at + 3] = (byte) (bits >>> 24);
     }
 
     public static void writeAscii(Path file, List<Mesh> meshes) throws IOException {
