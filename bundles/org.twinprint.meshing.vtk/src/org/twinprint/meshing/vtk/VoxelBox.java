@@ -10,24 +10,32 @@ final class VoxelBox {
 
     /** {i0, j0, k0, i1, j1, k1} inclusive, or null when the label is absent. */
     static int[] of(byte[] labels, byte label, Geometry g) {
-        int nx = g.nx(), ny = g.ny(), nz = g.nz();
-        int[] box = { Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1, -1 };
-        for (int k = 0; k < nz; k++) {
+        int nx = g.nx(), ny = g.ny();
+        // slices in parallel; a row is read from its start to the first hit and from its end to the last
+        return java.util.stream.IntStream.range(0, g.nz()).parallel().mapToObj(k -> {
+            int[] box = { Integer.MAX_VALUE, Integer.MAX_VALUE, k, -1, -1, k };
             for (int j = 0; j < ny; j++) {
                 int row = (k * ny + j) * nx;
-                for (int i = 0; i < nx; i++) {
-                    if (labels[row + i] == label) {
-                        box[0] = Math.min(box[0], i);
-                        box[3] = Math.max(box[3], i);
-                        box[1] = Math.min(box[1], j);
-                        box[4] = Math.max(box[4], j);
-                        box[2] = Math.min(box[2], k);
-                        box[5] = Math.max(box[5], k);
-                    }
+                int first = 0;
+                while (first < nx && labels[row + first] != label) {
+                    first++;
                 }
+                if (first == nx) {
+                    continue;
+                }
+                int last = nx - 1;
+                while (labels[row + last] != label) {
+                    last--;
+                }
+                box[0] = Math.min(box[0], first);
+                box[3] = Math.max(box[3], last);
+                box[1] = Math.min(box[1], j);
+                box[4] = Math.max(box[4], j);
             }
-        }
-        return box[3] < 0 ? null : box;
+            return box[3] < 0 ? null : box;
+        }).filter(java.util.Objects::nonNull).reduce((a, b) -> new int[] { Math.min(a[0], b[0]),
+                Math.min(a[1], b[1]), Math.min(a[2], b[2]), Math.max(a[3], b[3]), Math.max(a[4], b[4]),
+                Math.max(a[5], b[5]) }).orElse(null);
     }
 
     static byte[] paddedMask(byte[] labels, byte label, Geometry g, int[] box) {

@@ -42,6 +42,22 @@ public final class ThresholdTool implements SegmentationTool {
                 ParameterSpec.text("segment", "Segment", "Bone", "Name of the segment to fill."));
     }
 
+    private static final int BATCH = 16;
+
+    /** Labels the voxels of one slice that lie in [lo, hi], clears this label elsewhere; returns the count. */
+    private static long thresholdSlice(short[] v, byte[] labels, int from, int length, int lo, int hi, byte label) {
+        long count = 0;
+        for (int n = from, end = from + length; n < end; n++) {
+            if (v[n] >= lo && v[n] <= hi) {
+                labels[n] = label;
+                count++;
+            } else if (labels[n] == label) {
+                labels[n] = 0;
+            }
+        }
+        return count;
+    }
+
     @Override
     public String apply(Case target, Parameters parameters, Progress progress) {
         ThresholdPreset preset = ThresholdPreset.of(parameters.string("preset"));
@@ -63,17 +79,13 @@ public final class ThresholdTool implements SegmentationTool {
         int slices = volume.geometry().nz();
         progress.begin("Threshold " + lo + " .. " + hi, slices);
         long count = 0;
-        for (int k = 0; k < slices; k++) {
+        // slices are independent: a batch of them at a time in parallel, progress and cancel between batches
+        for (int first = 0; first < slices; first += BATCH) {
             progress.checkCanceled();
-            for (int n = k * slice, end = n + slice; n < end; n++) {
-                if (v[n] >= lo && v[n] <= hi) {
-                    labels[n] = label;
-                    count++;
-                } else if (labels[n] == label) {
-                    labels[n] = 0;
-                }
-            }
-            progress.worked(1);
+            int last = Math.min(slices, first + BATCH);
+            count += java.util.stream.IntStream.range(first, last).parallel()
+                    .mapToLong(k -> thresholdSlice(v, labels, k * slice, slice, lo, hi, label)).sum();
+            progress.worked(last - first);
         }
         return String.format(Locale.ROOT, "%s: %d voxels from %d to %d %s (%.3f ml)", name, count, lo, hi,
                 volume.unit(), count * volume.geometry().voxelVolumeMm3() / 1000);
