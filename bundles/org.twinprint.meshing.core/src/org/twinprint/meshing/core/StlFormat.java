@@ -38,13 +38,14 @@ public final class StlFormat {
             stream.write(header);
             // 50-byte records (normal, three corners, empty attribute) filled by hand, a block at a time
             byte[] block = new byte[50 * BLOCK];
+            double[] normal = new double[3];
             for (Mesh m : meshes) {
                 float[] v = m.vertices();
                 int[] tri = m.triangles();
                 for (int first = 0; first < m.triangleCount(); first += BLOCK) {
                     int n = Math.min(BLOCK, m.triangleCount() - first);
                     for (int i = 0; i < n; i++) {
-                        record(v, tri, first + i, block, 50 * i);
+                        record(v, tri, first + i, block, 50 * i, normal);
                     }
                     stream.write(block, 0, 50 * n);
                 }
@@ -55,19 +56,17 @@ public final class StlFormat {
     private static final int BLOCK = 4096;
 
     /** Triangle t's record at {@code at}: unit normal, three corners, a zero attribute word. */
-    private static void record(float[] v, int[] tri, int t, byte[] out, int at) {
+    private static void record(float[] v, int[] tri, int t, byte[] out, int at, double[] n) {
         int a = 3 * tri[3 * t], b = 3 * tri[3 * t + 1], c = 3 * tri[3 * t + 2];
-        double ux = v[b] - v[a], uy = v[b + 1] - v[a + 1], uz = v[b + 2] - v[a + 2];
-        double wx = v[c] - v[a], wy = v[c + 1] - v[a + 1], wz = v[c + 2] - v[a + 2];
-        double nx = uy * wz - uz * wy, ny = uz * wx - ux * wz, nz = ux * wy - uy * wx;
-        double len = Math.sqrt(nx * nx + ny * ny + nz * nz);
+        Normals.scaled(v, a, b, c, n);
+        double len = Math.sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
         if (len == 0) {
-            nx = ny = nz = 0;
+            n[0] = n[1] = n[2] = 0;
             len = 1;
         }
-        putFloat(out, at, (float) (nx / len));
-        putFloat(out, at + 4, (float) (ny / len));
-        putFloat(out, at + 8, (float) (nz / len));
+        putFloat(out, at, (float) (n[0] / len));
+        putFloat(out, at + 4, (float) (n[1] / len));
+        putFloat(out, at + 8, (float) (n[2] / len));
         corner(v, a, out, at + 12);
         corner(v, b, out, at + 24);
         corner(v, c, out, at + 36);

@@ -61,31 +61,32 @@ final class TriangleGrid {
                 }
             }
         });
-        int[] cb = cellBoxes;
         start = new int[cells + 1];
-        for (int f = 0; f < triangles; f++) {
-            int b = 6 * f;
-            for (int z = cb[b + 2]; z <= cb[b + 5]; z++) {
-                for (int y = cb[b + 1]; y <= cb[b + 4]; y++) {
-                    int row = (z * dims[1] + y) * dims[0];
-                    for (int x = cb[b]; x <= cb[b + 3]; x++) {
-                        start[row + x + 1]++;
-                    }
-                }
-            }
-        }
+        scatter(triangles, start, null); // counts, one cell on
         for (int i = 0; i < cells; i++) {
             start[i + 1] += start[i];
         }
-        int[] fill = Arrays.copyOf(start, cells);
         items = new int[start[cells]];
+        scatter(triangles, Arrays.copyOf(start, cells), items);
+    }
+
+    /**
+     * Visits every cell of every triangle's range: without {@code items} it counts them into
+     * {@code slots[cell + 1]}; with it, it writes the triangle at {@code slots[cell]} and moves on.
+     */
+    private void scatter(int triangles, int[] slots, int[] items) {
+        int[] cb = cellBoxes;
         for (int f = 0; f < triangles; f++) {
             int b = 6 * f;
             for (int z = cb[b + 2]; z <= cb[b + 5]; z++) {
                 for (int y = cb[b + 1]; y <= cb[b + 4]; y++) {
                     int row = (z * dims[1] + y) * dims[0];
                     for (int x = cb[b]; x <= cb[b + 3]; x++) {
-                        items[fill[row + x]++] = f;
+                        if (items == null) {
+                            slots[row + x + 1]++;
+                        } else {
+                            items[slots[row + x]++] = f;
+                        }
                     }
                 }
             }
