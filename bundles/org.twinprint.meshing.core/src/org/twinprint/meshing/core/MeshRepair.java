@@ -113,14 +113,19 @@ public final class MeshRepair implements MeshFilter {
         HalfEdges half = HalfEdges.of(nv, tri);
         int[] next = new int[nv]; // boundary edge a -> b, kept as b -> a so the fill faces out
         java.util.Arrays.fill(next, -1);
-        for (int a = 0; a < nv; a++) {
-            for (int k = half.offsets[a]; k < half.offsets[a + 1]; k++) {
-                int b = half.targets[k];
-                if (half.count(b, a) == 0) {
-                    next[b] = a;
+        // found in parallel blocks of vertices, applied in order (a closed mesh has none)
+        java.util.stream.IntStream.range(0, (nv + 65535) >> 16).parallel().mapToObj(block -> {
+            java.util.List<int[]> open = new ArrayList<>();
+            for (int a = block << 16, end = Math.min(nv, a + 65536); a < end; a++) {
+                for (int k = half.offsets[a]; k < half.offsets[a + 1]; k++) {
+                    int b = half.targets[k];
+                    if (half.count(b, a) == 0) {
+                        open.add(new int[] { a, b });
+                    }
                 }
             }
-        }
+            return open;
+        }).toList().forEach(open -> open.forEach(e -> next[e[1]] = e[0]));
         List<int[]> fills = new ArrayList<>();
         List<Float> newVertices = new ArrayList<>();
         int filled = 0, left = 0;

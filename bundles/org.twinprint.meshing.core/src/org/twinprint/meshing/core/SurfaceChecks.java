@@ -277,8 +277,29 @@ final class SurfaceChecks {
     /** Area-weighted vertex normals, unit length, from the triangles' scaled normals. */
     static float[] vertexNormals(Mesh m, double[] faces) {
         int[] t = m.triangles();
-        float[] n = new float[m.vertices().length];
-        for (int f = 0; f < t.length; f += 3) {
+        // each half of the triangles adds into its own array (in parallel); the halves are then added
+        float[] n = new float[m.vertices().length], other = new float[n.length];
+        int middle = t.length / 6 * 3;
+        IntStream.range(0, 2).parallel().forEach(half -> addFaceNormals(t, faces, half == 0 ? 0 : middle,
+                half == 0 ? middle : t.length, half == 0 ? n : other));
+        IntStream.range(0, (n.length / 3 + 65535) >> 16).parallel().forEach(block -> {
+            for (int i = 3 * (block << 16), end = Math.min(n.length, i + 3 * 65536); i < end; i += 3) {
+                float x = n[i] + other[i], y = n[i + 1] + other[i + 1], z = n[i + 2] + other[i + 2];
+                double len = Math.sqrt(x * x + y * y + z * z);
+                if (len > 0) {
+                    n[i] = (float) (x / len);
+                    n[i + 1] = (float) (y / len);
+                    n[i + 2] = (float) (z / len);
+                } else {
+                    n[i] = n[i + 1] = n[i + 2] = 0;
+                }
+            }
+        });
+        return n;
+    }
+
+    private static void addFaceNormals(int[] t, double[] faces, int from, int to, float[] n) {
+        for (int f = from; f < to; f += 3) {
             for (int corner = 0; corner < 3; corner++) {
                 int k = 3 * t[f + corner];
                 n[k] += (float) faces[f];
@@ -286,15 +307,6 @@ final class SurfaceChecks {
                 n[k + 2] += (float) faces[f + 2];
             }
         }
-        for (int i = 0; i < n.length; i += 3) {
-            double len = Math.sqrt(n[i] * n[i] + n[i + 1] * n[i + 1] + n[i + 2] * n[i + 2]);
-            if (len > 0) {
-                n[i] /= len;
-                n[i + 1] /= len;
-                n[i + 2] /= len;
-            }
-        }
-        return n;
     }
 
     /** Möller–Trumbore: parameter of the ray's hit on triangle g, or -1. */

@@ -95,12 +95,14 @@ public final class SegmentSurfaceMesher implements Mesher {
         float[] raw = pointData.GetJavaArray(); // may be longer than the points: use only what is there
         float[] lps = new float[3 * points];
         Vec3 o = g.origin(), i = g.dirI(), j = g.dirJ(), k = g.dirK();
-        for (int p = 0; p < points; p++) {
-            double x = raw[3 * p], y = raw[3 * p + 1], z = raw[3 * p + 2];
-            lps[3 * p] = (float) (o.x() + i.x() * x + j.x() * y + k.x() * z);
-            lps[3 * p + 1] = (float) (o.y() + i.y() * x + j.y() * y + k.y() * z);
-            lps[3 * p + 2] = (float) (o.z() + i.z() * x + j.z() * y + k.z() * z);
-        }
+        java.util.stream.IntStream.range(0, (points + 65535) >> 16).parallel().forEach(block -> {
+            for (int p = block << 16, end = Math.min(points, p + 65536); p < end; p++) {
+                double x = raw[3 * p], y = raw[3 * p + 1], z = raw[3 * p + 2];
+                lps[3 * p] = (float) (o.x() + i.x() * x + j.x() * y + k.x() * z);
+                lps[3 * p + 1] = (float) (o.y() + i.y() * x + j.y() * y + k.y() * z);
+                lps[3 * p + 2] = (float) (o.z() + i.z() * x + j.z() * y + k.z() * z);
+            }
+        });
         vtkCellArray polys = poly.GetPolys();
         int cells = (int) polys.GetNumberOfCells();
         if (polys.GetNumberOfConnectivityIds() != 3L * cells) {

@@ -41,7 +41,7 @@ final class VoxelBox {
     static byte[] paddedMask(byte[] labels, byte label, Geometry g, int[] box) {
         int mx = box[3] - box[0] + 3, my = box[4] - box[1] + 3, mz = box[5] - box[2] + 3;
         byte[] mask = new byte[mx * my * mz];
-        for (int k = box[2]; k <= box[5]; k++) {
+        java.util.stream.IntStream.rangeClosed(box[2], box[5]).parallel().forEach(k -> {
             for (int j = box[1]; j <= box[4]; j++) {
                 int src = (k * g.ny() + j) * g.nx();
                 int dst = ((k - box[2] + 1) * my + (j - box[1] + 1)) * mx + 1;
@@ -49,7 +49,7 @@ final class VoxelBox {
                     mask[dst + i - box[0]] = labels[src + i] == label ? (byte) 1 : 0;
                 }
             }
-        }
+        });
         return mask;
     }
 }
