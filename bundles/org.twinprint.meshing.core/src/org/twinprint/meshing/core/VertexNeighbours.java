@@ -27,27 +27,53 @@ final class VertexNeighbours {
         int[] fill = Arrays.copyOf(start, vertexCount);
         int[] raw = new int[start[vertexCount]];
         for (int t = 0; t < triangles.length; t += 3) {
-            for (int e = 0; e < 3; e++) {
-                int a = triangles[t + e];
-                int b = triangles[t + (e + 1) % 3];
-                raw[fill[a]++] = b;
-                raw[fill[b]++] = a;
-            }
+            int a = triangles[t], b = triangles[t + 1], c = triangles[t + 2];
+            raw[fill[a]++] = b;
+            raw[fill[b]++] = a;
+            raw[fill[b]++] = c;
+            raw[fill[c]++] = b;
+            raw[fill[c]++] = a;
+            raw[fill[a]++] = c;
         }
-        int[] offsets = new int[vertexCount + 1];
-        int[] seen = new int[vertexCount]; // v + 1 where w was last kept as a neighbour of v
-        int out = 0;
-        for (int v = 0; v < vertexCount; v++) {
-            offsets[v] = out;
-            for (int k = start[v]; k < start[v + 1]; k++) {
-                int w = raw[k];
-                if (seen[w] != v + 1) {
-                    seen[w] = v + 1;
-                    raw[out++] = w;
+        // each vertex's few entries are deduplicated in place (in parallel), then packed
+        int[] kept = new int[vertexCount];
+        java.util.stream.IntStream.range(0, (vertexCount + 65535) >> 16).parallel().forEach(block -> {
+            for (int v = block << 16, end = Math.min(vertexCount, v + 65536); v < end; v++) {
+                int from = start[v], n = 0;
+                if (start[v + 1] - from > 256) { // a wide fan: a set instead of rescanning
+                    java.util.Set<Integer> unique = new java.util.LinkedHashSet<>();
+                    for (int k = from; k < start[v + 1]; k++) {
+                        unique.add(raw[k]);
+                    }
+                    for (int w : unique) {
+                        raw[from + n++] = w;
+                    }
+                    kept[v] = n;
+                    continue;
                 }
+                for (int k = from; k < start[v + 1]; k++) {
+                    int w = raw[k];
+                    boolean known = false;
+                    for (int i = from; i < from + n && !known; i++) {
+                        known = raw[i] == w;
+                    }
+                    if (!known) {
+                        raw[from + n++] = w;
+                    }
+                }
+                kept[v] = n;
             }
+        });
+        int[] offsets = new int[vertexCount + 1];
+        for (int v = 0; v < vertexCount; v++) {
+            offsets[v + 1] = offsets[v] + kept[v];
         }
-        offsets[vertexCount] = out;
-        return new VertexNeighbours(offsets, Arrays.copyOf(raw, out));
+        int[] neighbours = new int[offsets[vertexCount]];
+        java.util.stream.IntStream.range(0, (vertexCount + 65535) >> 16).parallel().forEach(block -> {
+            for (int v = block << 16, end = Math.min(vertexCount, v + 65536); v < end; v++) {
+                System.arraycopy(raw, start[v], neighbours, offsets[v], kept[v]);
+            }
+        });
+        return new VertexNeighbours(offsets, neighbours);
     }
 }
