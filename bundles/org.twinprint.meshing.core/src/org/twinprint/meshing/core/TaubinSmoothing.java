@@ -84,28 +84,31 @@ public final class TaubinSmoothing implements MeshFilter {
     /** out = in + factor * (mean of neighbours - in), in parallel over vertices. */
     private static void step(VertexNeighbours nb, float[] in, float[] out, double factor) {
         int n = in.length / 3;
+        int[] offsets = nb.offsets, neighbours = nb.neighbours;
+        float f = (float) factor;
         IntStream.range(0, (n + 4095) / 4096).parallel().forEach(block -> {
             int end = Math.min(n, (block + 1) * 4096);
             for (int v = block * 4096; v < end; v++) {
-                int from = nb.offsets[v];
-                int to = nb.offsets[v + 1];
+                int from = offsets[v], to = offsets[v + 1];
+                int p = 3 * v;
+                float x = in[p], y = in[p + 1], z = in[p + 2];
                 if (from == to) {
-                    out[3 * v] = in[3 * v];
-                    out[3 * v + 1] = in[3 * v + 1];
-                    out[3 * v + 2] = in[3 * v + 2];
+                    out[p] = x;
+                    out[p + 1] = y;
+                    out[p + 2] = z;
                     continue;
                 }
-                double sx = 0, sy = 0, sz = 0;
+                float sx = 0, sy = 0, sz = 0;
                 for (int k = from; k < to; k++) {
-                    int w = 3 * nb.neighbours[k];
+                    int w = 3 * neighbours[k];
                     sx += in[w];
                     sy += in[w + 1];
                     sz += in[w + 2];
                 }
-                double inv = 1.0 / (to - from);
-                out[3 * v] = (float) (in[3 * v] + factor * (sx * inv - in[3 * v]));
-                out[3 * v + 1] = (float) (in[3 * v + 1] + factor * (sy * inv - in[3 * v + 1]));
-                out[3 * v + 2] = (float) (in[3 * v + 2] + factor * (sz * inv - in[3 * v + 2]));
+                float inv = 1f / (to - from);
+                out[p] = x + f * (sx * inv - x);
+                out[p + 1] = y + f * (sy * inv - y);
+                out[p + 2] = z + f * (sz * inv - z);
             }
         });
     }
