@@ -312,7 +312,9 @@ final class EdgeCollapse {
 
         /** Merges a into b at {@link #target} if that keeps the surface sound. */
         boolean collapse(int a, int b) {
-            double tx = target[0], ty = target[1], tz = target[2];
+            // positions stay float-exact, as the file will hold them: a triangle whose corners would
+            // meet in float (and be degenerate in the file) then has zero area here too, and is refused
+            double tx = (float) target[0], ty = (float) target[1], tz = (float) target[2];
             // link condition: common neighbours of a and b are exactly the apexes of their shared triangles
             int stamp = ++markStamp;
             int shared = 0;

@@ -99,6 +99,29 @@ class SurfaceTest {
     }
 
     @Test
+    void reducingTheDemoSkullAloneLeavesNoTriangleWhoseCornersMeetInTheFile(@TempDir Path dir) throws Exception {
+        // without the pipeline's repair: tiny shells collapsed until two corners rounded to one float
+        Case c = new Case("phantom");
+        operations.importInto(c, TestData.headPhantom(), Map.of(), Progress.NONE);
+        operations.segment(c, catalog.require(ServiceKind.SEGMENTATION_TOOL, SegmentationTool.class,
+                "segment.threshold"), Map.of("preset", "custom", "lower", "700", "upper", "3071", "segment", "Bone"),
+                Progress.NONE);
+        Segment bone = c.labelMap().segment("Bone").orElseThrow();
+        Mesh surface = operations.mesh(c, catalog.require(ServiceKind.MESHER, Mesher.class, "mesh.surface"), bone,
+                Map.of(), Progress.NONE);
+        Mesh reduced = operations.filter(c, catalog.require(ServiceKind.MESH_FILTER, MeshFilter.class, "mesh.reduce"),
+                surface, Map.of("target", "0.5"), Progress.NONE);
+        MeshTopology asFile = MeshTopology.of(reduced); // corners joined by position, as STL readers do
+        assertEquals(0, asFile.nonManifoldEdges(), asFile.toString());
+        assertTrue(asFile.closed() && asFile.consistentlyOriented(), asFile.toString());
+        Path stl = dir.resolve("reduced.stl");
+        org.twinprint.meshing.core.StlFormat.writeBinary(stl, List.of(reduced));
+        String admesh = ExternalCheck.admesh(stl);
+        assertEquals(0, ExternalCheck.admeshValue(admesh, "Degenerate facets"), admesh);
+        assertEquals(0, ExternalCheck.admeshValue(admesh, "Backwards edges"), admesh);
+    }
+
+    @Test
     void frogTissuesBecomeFifteenColouredObjectsThatSavitarReads(@TempDir Path dir) throws Exception {
         Case frog = new Case("frog");
         operations.importInto(frog, TestData.shared("vtkdata_headsq_frogtissue/Data/froggy/frogtissue.mhd"), Map.of(),
