@@ -30,7 +30,8 @@ final class EdgeCollapse {
      */
     private static final double MIN_SHARE = 0.05;
 
-    private final double[] pos;
+    /** Vertex positions; they stay float-exact (what the file will hold), all arithmetic on them is double. */
+    private final float[] pos;
     private final int[] tri;
     private final boolean[] deadTriangle;
     private final boolean[] deadVertex;
@@ -43,10 +44,7 @@ final class EdgeCollapse {
     private EdgeCollapse(Mesh mesh) {
         int nv = mesh.vertexCount();
         float[] v = mesh.vertices();
-        pos = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            pos[i] = v[i];
-        }
+        pos = v.clone();
         tri = mesh.triangles().clone();
         deadTriangle = new boolean[mesh.triangleCount()];
         deadVertex = new boolean[nv];
@@ -66,17 +64,27 @@ final class EdgeCollapse {
             triangleCount[b]++;
             triangleCount[c]++;
         }
-        trianglesOf = new int[nv][];
+        // each vertex's triangles: gathered in one flat array first (a cheap scatter), then copied
+        // into per-vertex lists with room to grow, in parallel
+        int[] start = new int[nv + 1];
         for (int i = 0; i < nv; i++) {
-            trianglesOf[i] = new int[Math.max(4, triangleCount[i] + 2)];
-            triangleCount[i] = 0;
+            start[i + 1] = start[i] + triangleCount[i];
         }
+        int[] fill = Arrays.copyOf(start, nv);
+        int[] flat = new int[start[nv]];
         for (int t = 0; t < deadTriangle.length; t++) {
-            for (int k = 0; k < 3 && !deadTriangle[t]; k++) {
-                int vi = tri[3 * t + k];
-                trianglesOf[vi][triangleCount[vi]++] = t;
+            if (!deadTriangle[t]) {
+                flat[fill[tri[3 * t]]++] = t;
+                flat[fill[tri[3 * t + 1]]++] = t;
+                flat[fill[tri[3 * t + 2]]++] = t;
             }
         }
+        trianglesOf = new int[nv][];
+        IntStream.range(0, (nv + 65535) >> 16).parallel().forEach(block -> {
+            for (int i = block << 16, end = Math.min(nv, i + 65536); i < end; i++) {
+                trianglesOf[i] = Arrays.copyOfRange(flat, start[i], start[i] + Math.max(4, triangleCount[i] + 2));
+            }
+        });
         vertexQuadrics();
         alive = deadTriangle.length - degenerate;
     }
@@ -103,8 +111,10 @@ final class EdgeCollapse {
                 for (int i = 0; i < triangleCount[v]; i++) {
                     int t = trianglesOf[v][i];
                     int a = 3 * tri[3 * t], b = 3 * tri[3 * t + 1], c = 3 * tri[3 * t + 2];
-                    double ux = pos[b] - pos[a], uy = pos[b + 1] - pos[a + 1], uz = pos[b + 2] - pos[a + 2];
-                    double wx = pos[c] - pos[a], wy = pos[c + 1] - pos[a + 1], wz = pos[c + 2] - pos[a + 2];
+                    double ux = (double) pos[b] - pos[a], uy = (double) pos[b + 1] - pos[a + 1],
+                            uz = (double) pos[b + 2] - pos[a + 2];
+                    double wx = (double) pos[c] - pos[a], wy = (double) pos[c + 1] - pos[a + 1],
+                            wz = (double) pos[c + 2] - pos[a + 2];
                     double nx = uy * wz - uz * wy, ny = uz * wx - ux * wz, nz = ux * wy - uy * wx;
                     double len = Math.sqrt(nx * nx + ny * ny + nz * nz);
                     if (len == 0) {
@@ -381,9 +391,9 @@ final class EdgeCollapse {
             }
             triangleCount[a] = 0;
             deadVertex[a] = true;
-            pos[3 * b] = tx;
-            pos[3 * b + 1] = ty;
-            pos[3 * b + 2] = tz;
+            pos[3 * b] = (float) tx;
+            pos[3 * b + 1] = (float) ty;
+            pos[3 * b + 2] = (float) tz;
             for (int j = 0; j < 10; j++) {
                 quadric[10 * b + j] += quadric[10 * a + j];
             }
@@ -400,8 +410,10 @@ final class EdgeCollapse {
             }
             int k = tri[3 * t] == v ? 0 : tri[3 * t + 1] == v ? 1 : 2;
             int p = 3 * tri[3 * t + (k + 1) % 3], q = 3 * tri[3 * t + (k + 2) % 3], o = 3 * v;
-            double ux = pos[p] - pos[o], uy = pos[p + 1] - pos[o + 1], uz = pos[p + 2] - pos[o + 2];
-            double wx = pos[q] - pos[o], wy = pos[q + 1] - pos[o + 1], wz = pos[q + 2] - pos[o + 2];
+            double ux = (double) pos[p] - pos[o], uy = (double) pos[p + 1] - pos[o + 1],
+                    uz = (double) pos[p + 2] - pos[o + 2];
+            double wx = (double) pos[q] - pos[o], wy = (double) pos[q + 1] - pos[o + 1],
+                    wz = (double) pos[q + 2] - pos[o + 2];
             double n0x = uy * wz - uz * wy, n0y = uz * wx - ux * wz, n0z = ux * wy - uy * wx;
             ux = pos[p] - tx;
             uy = pos[p + 1] - ty;
@@ -510,9 +522,9 @@ final class EdgeCollapse {
         float[] outV = new float[3 * vertices];
         for (int v = 0; v < deadVertex.length; v++) {
             if (newIndex[v] >= 0) {
-                outV[3 * newIndex[v]] = (float) pos[3 * v];
-                outV[3 * newIndex[v] + 1] = (float) pos[3 * v + 1];
-                outV[3 * newIndex[v] + 2] = (float) pos[3 * v + 2];
+                outV[3 * newIndex[v]] = pos[3 * v];
+                outV[3 * newIndex[v] + 1] = pos[3 * v + 1];
+                outV[3 * newIndex[v] + 2] = pos[3 * v + 2];
             }
         }
         int[] outT = new int[3 * alive];
