@@ -307,6 +307,8 @@ public final class Commands {
         }
         Progress progress = new ConsoleProgress(err);
         long start = System.nanoTime();
+        ModelPipeline pipeline = new ModelPipeline(operations);
+        pipeline.prepareInBackground(); // the surface's native libraries load while the scan does
         Case c;
         if (flags.positional().isEmpty()) {
             c = DemoCase.load(operations, progress);
@@ -316,7 +318,7 @@ public final class Commands {
             reportProblems(operations.importInto(c, path, Map.of(), progress).problems());
         }
         long loaded = System.nanoTime();
-        ModelPipeline.Result result = new ModelPipeline(operations).run(c,
+        ModelPipeline.Result result = pipeline.run(c,
                 new ModelPipeline.Options(range, largest, iterations, reduce, Path.of(outFile), printer), progress);
         Map<String, Object> report = new LinkedHashMap<>(result.report().toMap());
         report.put("repairs", result.repairs().toMap());

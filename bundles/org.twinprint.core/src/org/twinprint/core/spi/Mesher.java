@@ -8,4 +8,11 @@ import org.twinprint.core.model.Segment;
 public interface Mesher extends TwinPrintService {
 
     Mesh mesh(Case source, Segment segment, Parameters parameters, Progress progress);
+
+    /**
+     * Gets ready ahead of the first {@link #mesh} (native libraries, caches), so that a caller who
+     * knows a surface will be needed can start it early on another thread. Safe to call more than once.
+     */
+    default void prepare() {
+    }
 }

@@ -42,6 +42,17 @@ public final class ModelPipeline {
         this.operations = operations;
     }
 
+    /**
+     * Lets the surface service get ready (e.g. load native libraries) on a background thread while
+     * the caller still loads the scan; {@link #run} works the same with or without it.
+     */
+    public void prepareInBackground() {
+        Mesher mesher = operations.catalog().require(ServiceKind.MESHER, Mesher.class, "mesh.surface");
+        Thread t = new Thread(mesher::prepare, "TwinPrint prepare surface");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public Result run(Case c, Options o, Progress progress) throws IOException {
         ServiceCatalog catalog = operations.catalog();
         Map<String, String> threshold = thresholdParameters(o.range());

@@ -44,6 +44,12 @@ public final class SegmentSurfaceMesher implements Mesher {
         return "A closed triangle surface around the voxels of a segment, capped at the scan's border.";
     }
 
+    /** Loads VTK's native libraries (a few hundred milliseconds the first time). */
+    @Override
+    public void prepare() {
+        VtkRuntime.load();
+    }
+
     @Override
     public Mesh mesh(Case source, Segment segment, Parameters parameters, Progress progress) {
         LabelMap map = source.labelMap();
@@ -110,7 +116,7 @@ public final class SegmentSurfaceMesher implements Mesher {
         }
         polys.ConvertTo32BitStorage();
         int[] connectivity = polys.GetConnectivityArray32().GetJavaArray();
-        int[] triangles = java.util.Arrays.copyOf(connectivity, 3 * cells);
+        int[] triangles = connectivity.length == 3 * cells ? connectivity : java.util.Arrays.copyOf(connectivity, 3 * cells);
         return new Mesh(segment.name(), segment.rgb(), lps, triangles);
     }
 
