@@ -8,10 +8,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.twinprint.core.model.Mesh;
 import org.twinprint.core.report.AtomicFiles;
@@ -175,37 +173,58 @@ public final class StlFormat {
         return new Mesh(name, welder.vertices(), java.util.Arrays.copyOf(tri, corners));
     }
 
-    /** Gives each distinct position one vertex index. */
+    /**
+     * Gives each distinct position (bit for bit, as {@link PositionWelding} compares) one vertex
+     * index, in order of first appearance: an open-addressing table of indices, no boxing.
+     */
     private static final class Welder {
-        private final Map<Long, Integer> first = new HashMap<>();
-        private final Map<String, Integer> exact = new HashMap<>();
+        private int[] table;
         private float[] xyz;
         private int count;
 
         Welder(int triangles) {
             xyz = new float[Math.max(12, triangles * 3 / 2 * 3)];
+            table = new int[Integer.highestOneBit(Math.max(16, triangles)) << 1];
+            java.util.Arrays.fill(table, -1);
         }
 
         int index(float x, float y, float z) {
-            long h = ((long) Float.floatToIntBits(x) * 73856093L) ^ ((long) Float.floatToIntBits(y) * 19349663L)
-                    ^ ((long) Float.floatToIntBits(z) * 83492791L);
-            Integer i = first.get(h);
-            if (i != null && xyz[3 * i] == x && xyz[3 * i + 1] == y && xyz[3 * i + 2] == z) {
-                return i;
-            }
-            if (i != null) { // hash collision: fall back to an exact key
-                String key = x + "," + y + "," + z;
-                Integer j = exact.get(key);
-                if (j != null) {
-                    return j;
+            int bx = Float.floatToIntBits(x), by = Float.floatToIntBits(y), bz = Float.floatToIntBits(z);
+            int mask = table.length - 1;
+            for (int slot = slot(bx, by, bz, mask);; slot = (slot + 1) & mask) {
+                int i = table[slot];
+                if (i < 0) {
+                    table[slot] = add(x, y, z);
+                    if (2 * count > table.length) {
+                        grow();
+                    }
+                    return count - 1;
                 }
-                int n = add(x, y, z);
-                exact.put(key, n);
-                return n;
+                if (Float.floatToIntBits(xyz[3 * i]) == bx && Float.floatToIntBits(xyz[3 * i + 1]) == by
+                        && Float.floatToIntBits(xyz[3 * i + 2]) == bz) {
+                    return i;
+                }
             }
-            int n = add(x, y, z);
-            first.put(h, n);
-            return n;
+        }
+
+        private static int slot(int bx, int by, int bz, int mask) {
+            int h = (bx * 0x9E3779B1) ^ (by * 0x85EBCA77) ^ (bz * 0xC2B2AE3D);
+            return (h ^ (h >>> 15)) & mask;
+        }
+
+        /** Doubles the table, placing every vertex again. */
+        private void grow() {
+            table = new int[table.length * 2];
+            java.util.Arrays.fill(table, -1);
+            int mask = table.length - 1;
+            for (int i = 0; i < count; i++) {
+                int slot = slot(Float.floatToIntBits(xyz[3 * i]), Float.floatToIntBits(xyz[3 * i + 1]),
+                        Float.floatToIntBits(xyz[3 * i + 2]), mask);
+                while (table[slot] >= 0) {
+                    slot = (slot + 1) & mask;
+                }
+                table[slot] = i;
+            }
         }
 
         private int add(float x, float y, float z) {
