@@ -244,17 +244,20 @@ final class SurfaceChecks {
             return Double.POSITIVE_INFINITY;
         }
         double best = maxDistance;
-        double step = grid.cell / 2;
-        int last = -1;
-        for (double s = 0; s <= best + grid.cell; s += step) {
-            int c = grid.cellOf(ox + dx * s, oy + dy * s, oz + dz * s);
-            if (c < 0) {
-                break;
-            }
-            if (c == last) {
-                continue;
-            }
-            last = c;
+        // walk the cells the ray passes through, each once, in order (Amanatides and Woo), until the
+        // next cell begins beyond the nearest wall found
+        double[] o = { ox, oy, oz }, d = { dx, dy, dz };
+        int[] cellAt = new int[3], step = new int[3];
+        double[] next = new double[3], delta = new double[3];
+        for (int a = 0; a < 3; a++) {
+            cellAt[a] = grid.cellIndex(o[a], a);
+            step[a] = d[a] > 0 ? 1 : d[a] < 0 ? -1 : 0;
+            double edge = grid.min[a] + (cellAt[a] + (step[a] > 0 ? 1 : 0)) * grid.cell;
+            next[a] = step[a] == 0 ? Double.POSITIVE_INFINITY : (edge - o[a]) / d[a];
+            delta[a] = step[a] == 0 ? Double.POSITIVE_INFINITY : grid.cell / Math.abs(d[a]);
+        }
+        while (true) {
+            int c = (cellAt[2] * grid.dims[1] + cellAt[1]) * grid.dims[0] + cellAt[0];
             for (int k = grid.start[c]; k < grid.start[c + 1]; k++) {
                 int f = grid.items[k];
                 if (t[3 * f] == p || t[3 * f + 1] == p || t[3 * f + 2] == p) {
@@ -265,6 +268,15 @@ final class SurfaceChecks {
                     best = hit;
                 }
             }
+            int a = next[0] <= next[1] ? (next[0] <= next[2] ? 0 : 2) : (next[1] <= next[2] ? 1 : 2);
+            if (next[a] > best) {
+                break; // every later cell starts farther than the wall already found
+            }
+            cellAt[a] += step[a];
+            if (cellAt[a] < 0 || cellAt[a] >= grid.dims[a]) {
+                break;
+            }
+            next[a] += delta[a];
         }
         return best;
     }

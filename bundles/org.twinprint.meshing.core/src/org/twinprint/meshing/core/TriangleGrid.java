@@ -98,15 +98,6 @@ final class TriangleGrid {
         return clamp((int) ((x - min[axis]) / cell), axis);
     }
 
-    int cellOf(double x, double y, double z) {
-        int cx = (int) Math.floor((x - min[0]) / cell), cy = (int) Math.floor((y - min[1]) / cell),
-                cz = (int) Math.floor((z - min[2]) / cell);
-        if (cx < 0 || cy < 0 || cz < 0 || cx >= dims[0] || cy >= dims[1] || cz >= dims[2]) {
-            return -1;
-        }
-        return (cz * dims[1] + cy) * dims[0] + cx;
-    }
-
     private int clamp(int c, int axis) {
         return Math.max(0, Math.min(dims[axis] - 1, c));
     }
