@@ -80,8 +80,8 @@ final class EdgeCollapse {
             }
         }
         trianglesOf = new int[nv][];
-        IntStream.range(0, (nv + 65535) >> 16).parallel().forEach(block -> {
-            for (int i = block << 16, end = Math.min(nv, i + 65536); i < end; i++) {
+        ParallelBlocks.run(nv, 1 << 16, (first, last) -> {
+            for (int i = first; i < last; i++) {
                 trianglesOf[i] = Arrays.copyOfRange(flat, start[i], start[i] + Math.max(4, triangleCount[i] + 2));
             }
         });
@@ -104,9 +104,8 @@ final class EdgeCollapse {
      */
     private void vertexQuadrics() {
         int nv = deadVertex.length;
-        IntStream.range(0, (nv + 8191) / 8192).parallel().forEach(block -> {
-            int end = Math.min(nv, (block + 1) * 8192);
-            for (int v = block * 8192; v < end; v++) {
+        ParallelBlocks.run(nv, 8192, (first, last) -> {
+            for (int v = first; v < last; v++) {
                 double q0 = 0, q1 = 0, q2 = 0, q3 = 0, q4 = 0, q5 = 0, q6 = 0, q7 = 0, q8 = 0, q9 = 0;
                 for (int i = 0; i < triangleCount[v]; i++) {
                     int t = trianglesOf[v][i];

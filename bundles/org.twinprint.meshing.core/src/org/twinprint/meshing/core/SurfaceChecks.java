@@ -31,12 +31,12 @@ final class SurfaceChecks {
             most = Math.max(most, grid.start[c + 1] - grid.start[c]);
         }
         int capacity = most;
-        IntStream.range(0, (cells + 4095) / 4096).parallel().forEach(block -> {
+        ParallelBlocks.run(cells, 4096, (first, last) -> {
             long local = 0;
-            // the cell's triangles (corner ids, coordinates, normal, box) copied side by side: the pair
+            // the cell's triangles (corner ids, boxes, coordinates, normals) copied side by side: the pair
             // loop reads nothing else, so it stays in cache
             Cell cell = new Cell(capacity);
-            for (int c = block * 4096; c < Math.min(cells, (block + 1) * 4096); c++) {
+            for (int c = first; c < last; c++) {
                 int n = grid.start[c + 1] - grid.start[c];
                 if (n < 2) {
                     continue;
@@ -71,7 +71,6 @@ final class SurfaceChecks {
         final double[] normals;
         final float[] boxes;
         final int[] starts;
-        final int[] ids;
         final boolean[] loaded;
         private final double[] df = new double[3], dg = new double[3], ia = new double[2], ib = new double[2];
         private final double[] normal = new double[3];
@@ -82,12 +81,10 @@ final class SurfaceChecks {
             normals = new double[3 * capacity];
             boxes = new float[6 * capacity];
             starts = new int[capacity];
-            ids = new int[capacity];
             loaded = new boolean[capacity];
         }
 
         void load(int i, int f, int[] t, TriangleGrid grid, int cx, int cy, int cz) {
-            ids[i] = f;
             loaded[i] = false;
             corners[3 * i] = t[3 * f];
             corners[3 * i + 1] = t[3 * f + 1];
@@ -204,9 +201,9 @@ final class SurfaceChecks {
         float[] v = m.vertices();
         int[] t = m.triangles();
         double[] normals = new double[t.length];
-        IntStream.range(0, (m.triangleCount() + 4095) / 4096).parallel().forEach(block -> {
+        ParallelBlocks.run(m.triangleCount(), 4096, (first, last) -> {
             double[] n = new double[3];
-            for (int f = block * 4096; f < Math.min(m.triangleCount(), (block + 1) * 4096); f++) {
+            for (int f = first; f < last; f++) {
                 Normals.scaled(v, 3 * t[3 * f], 3 * t[3 * f + 1], 3 * t[3 * f + 2], n);
                 System.arraycopy(n, 0, normals, 3 * f, 3);
             }
@@ -294,8 +291,8 @@ final class SurfaceChecks {
         int middle = t.length / 6 * 3;
         IntStream.range(0, 2).parallel().forEach(half -> addFaceNormals(t, faces, half == 0 ? 0 : middle,
                 half == 0 ? middle : t.length, half == 0 ? n : other));
-        IntStream.range(0, (n.length / 3 + 65535) >> 16).parallel().forEach(block -> {
-            for (int i = 3 * (block << 16), end = Math.min(n.length, i + 3 * 65536); i < end; i += 3) {
+        ParallelBlocks.run(n.length / 3, 1 << 16, (first, last) -> {
+            for (int i = 3 * first; i < 3 * last; i += 3) {
                 float x = n[i] + other[i], y = n[i + 1] + other[i + 1], z = n[i + 2] + other[i + 2];
                 double len = Math.sqrt(x * x + y * y + z * z);
                 if (len > 0) {

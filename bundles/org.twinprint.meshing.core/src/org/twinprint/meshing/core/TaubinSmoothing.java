@@ -1,7 +1,6 @@
 package org.twinprint.meshing.core;
 
 import java.util.List;
-import java.util.stream.IntStream;
 
 import org.osgi.service.component.annotations.Component;
 import org.twinprint.core.model.Mesh;
@@ -86,9 +85,8 @@ public final class TaubinSmoothing implements MeshFilter {
         int n = in.length / 3;
         int[] offsets = nb.offsets, neighbours = nb.neighbours;
         float f = (float) factor;
-        IntStream.range(0, (n + 4095) / 4096).parallel().forEach(block -> {
-            int end = Math.min(n, (block + 1) * 4096);
-            for (int v = block * 4096; v < end; v++) {
+        ParallelBlocks.run(n, 4096, (first, last) -> {
+            for (int v = first; v < last; v++) {
                 int from = offsets[v], to = offsets[v + 1];
                 int p = 3 * v;
                 float x = in[p], y = in[p + 1], z = in[p + 2];

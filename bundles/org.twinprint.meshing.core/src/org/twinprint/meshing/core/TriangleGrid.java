@@ -49,8 +49,8 @@ final class TriangleGrid {
         // each triangle's box and cell range, worked out once (in parallel) for both passes below
         boxes = new float[6 * triangles];
         cellBoxes = new int[6 * triangles];
-        java.util.stream.IntStream.range(0, (triangles + 4095) / 4096).parallel().forEach(block -> {
-            for (int f = block * 4096; f < Math.min(triangles, (block + 1) * 4096); f++) {
+        ParallelBlocks.run(triangles, 4096, (first, last) -> {
+            for (int f = first; f < last; f++) {
                 for (int a = 0; a < 3; a++) {
                     float p = v[3 * t[3 * f] + a], q = v[3 * t[3 * f + 1] + a], r = v[3 * t[3 * f + 2] + a];
                     float lo = Math.min(p, Math.min(q, r)), hi = Math.max(p, Math.max(q, r));

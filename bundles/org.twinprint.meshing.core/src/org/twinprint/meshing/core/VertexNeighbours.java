@@ -37,8 +37,8 @@ final class VertexNeighbours {
         }
         // each vertex's few entries are deduplicated in place (in parallel), then packed
         int[] kept = new int[vertexCount];
-        java.util.stream.IntStream.range(0, (vertexCount + 65535) >> 16).parallel().forEach(block -> {
-            for (int v = block << 16, end = Math.min(vertexCount, v + 65536); v < end; v++) {
+        ParallelBlocks.run(vertexCount, 1 << 16, (first, last) -> {
+            for (int v = first; v < last; v++) {
                 int from = start[v], n = 0;
                 if (start[v + 1] - from > 256) { // a wide fan: a set instead of rescanning
                     java.util.Set<Integer> unique = new java.util.LinkedHashSet<>();
@@ -69,8 +69,8 @@ final class VertexNeighbours {
             offsets[v + 1] = offsets[v] + kept[v];
         }
         int[] neighbours = new int[offsets[vertexCount]];
-        java.util.stream.IntStream.range(0, (vertexCount + 65535) >> 16).parallel().forEach(block -> {
-            for (int v = block << 16, end = Math.min(vertexCount, v + 65536); v < end; v++) {
+        ParallelBlocks.run(vertexCount, 1 << 16, (first, last) -> {
+            for (int v = first; v < last; v++) {
                 System.arraycopy(raw, start[v], neighbours, offsets[v], kept[v]);
             }
         });
