@@ -150,10 +150,11 @@ final class EdgeCollapse {
         });
     }
 
-    /** Error of placing a vertex with quadric q (sum of a and b) at (x, y, z). */
-    private static double error(double[] q, double x, double y, double z) {
-        return q[0] * x * x + 2 * q[1] * x * y + 2 * q[2] * x * z + 2 * q[3] * x + q[4] * y * y + 2 * q[5] * y * z
-                + 2 * q[6] * y + q[7] * z * z + 2 * q[8] * z + q[9];
+    /** Error of placing a vertex with quadric q0..q9 (the sum of a's and b's) at (x, y, z). */
+    private static double error(double q0, double q1, double q2, double q3, double q4, double q5, double q6,
+            double q7, double q8, double q9, double x, double y, double z) {
+        return q0 * x * x + 2 * q1 * x * y + 2 * q2 * x * z + 2 * q3 * x + q4 * y * y + 2 * q5 * y * z + 2 * q6 * y
+                + q7 * z * z + 2 * q8 * z + q9;
     }
 
     /**
@@ -162,7 +163,6 @@ final class EdgeCollapse {
      * its range), so workers never write what another reads; the last, sequential phase owns all.
      */
     private final class Worker {
-        private final double[] sum = new double[10];
         private final double[] target = new double[3];
         private final int[] mark = new int[deadVertex.length];
         private int markStamp;
@@ -194,37 +194,38 @@ final class EdgeCollapse {
 
         /** Best position for merging a and b into {@link #target}; returns its error. */
         double plan(int a, int b) {
-            for (int j = 0; j < 10; j++) {
-                sum[j] = quadric[10 * a + j] + quadric[10 * b + j];
-            }
-            double[] q = sum;
-            double det = q[0] * (q[4] * q[7] - q[5] * q[5]) - q[1] * (q[1] * q[7] - q[5] * q[2])
-                    + q[2] * (q[1] * q[5] - q[4] * q[2]);
+            // the summed quadric in locals: this runs for every candidate edge
+            int qa = 10 * a, qb = 10 * b;
+            double q0 = quadric[qa] + quadric[qb], q1 = quadric[qa + 1] + quadric[qb + 1],
+                    q2 = quadric[qa + 2] + quadric[qb + 2], q3 = quadric[qa + 3] + quadric[qb + 3],
+                    q4 = quadric[qa + 4] + quadric[qb + 4], q5 = quadric[qa + 5] + quadric[qb + 5],
+                    q6 = quadric[qa + 6] + quadric[qb + 6], q7 = quadric[qa + 7] + quadric[qb + 7],
+                    q8 = quadric[qa + 8] + quadric[qb + 8], q9 = quadric[qa + 9] + quadric[qb + 9];
+            double c0 = q4 * q7 - q5 * q5, c1 = q1 * q7 - q5 * q2, c2 = q1 * q5 - q4 * q2;
+            double det = q0 * c0 - q1 * c1 + q2 * c2;
             double ax = pos[3 * a], ay = pos[3 * a + 1], az = pos[3 * a + 2];
             double bx = pos[3 * b], by = pos[3 * b + 1], bz = pos[3 * b + 2];
             double edge2 = (ax - bx) * (ax - bx) + (ay - by) * (ay - by) + (az - bz) * (az - bz);
-            double trace = q[0] + q[4] + q[7];
+            double trace = q0 + q4 + q7;
             if (Math.abs(det) > 1e-12 * Math.max(1e-30, trace * trace * trace)) {
                 // solve the 3x3 system by Cramer's rule
-                double r0 = -q[3], r1 = -q[6], r2 = -q[8];
-                double x = (r0 * (q[4] * q[7] - q[5] * q[5]) - q[1] * (r1 * q[7] - q[5] * r2)
-                        + q[2] * (r1 * q[5] - q[4] * r2)) / det;
-                double y = (q[0] * (r1 * q[7] - q[5] * r2) - r0 * (q[1] * q[7] - q[5] * q[2])
-                        + q[2] * (q[1] * r2 - r1 * q[2])) / det;
-                double z = (q[0] * (q[4] * r2 - r1 * q[5]) - q[1] * (q[1] * r2 - r1 * q[2])
-                        + r0 * (q[1] * q[5] - q[4] * q[2])) / det;
+                double r0 = -q3, r1 = -q6, r2 = -q8;
+                double x = (r0 * c0 - q1 * (r1 * q7 - q5 * r2) + q2 * (r1 * q5 - q4 * r2)) / det;
+                double y = (q0 * (r1 * q7 - q5 * r2) - r0 * c1 + q2 * (q1 * r2 - r1 * q2)) / det;
+                double z = (q0 * (q4 * r2 - r1 * q5) - q1 * (q1 * r2 - r1 * q2) + r0 * c2) / det;
                 double mx = (ax + bx) / 2, my = (ay + by) / 2, mz = (az + bz) / 2;
                 double far2 = (x - mx) * (x - mx) + (y - my) * (y - my) + (z - mz) * (z - mz);
                 if (far2 <= edge2) { // stay near the edge: far optima come from nearly flat quadrics
                     target[0] = x;
                     target[1] = y;
                     target[2] = z;
-                    return Math.max(0, error(q, x, y, z));
+                    return Math.max(0, error(q0, q1, q2, q3, q4, q5, q6, q7, q8, q9, x, y, z));
                 }
             }
-            double ea = error(q, ax, ay, az), eb = error(q, bx, by, bz);
+            double ea = error(q0, q1, q2, q3, q4, q5, q6, q7, q8, q9, ax, ay, az);
+            double eb = error(q0, q1, q2, q3, q4, q5, q6, q7, q8, q9, bx, by, bz);
             double mx = (ax + bx) / 2, my = (ay + by) / 2, mz = (az + bz) / 2;
-            double em = error(q, mx, my, mz);
+            double em = error(q0, q1, q2, q3, q4, q5, q6, q7, q8, q9, mx, my, mz);
             if (em <= ea && em <= eb) {
                 target[0] = mx;
                 target[1] = my;
@@ -324,21 +325,34 @@ final class EdgeCollapse {
             // positions stay float-exact, as the file will hold them: a triangle whose corners would
             // meet in float (and be degenerate in the file) then has zero area here too, and is refused
             double tx = (float) target[0], ty = (float) target[1], tz = (float) target[2];
-            // link condition: common neighbours of a and b are exactly the apexes of their shared triangles
+            // link condition: common neighbours of a and b are exactly the apexes of their shared
+            // triangles; the shared triangles and their apexes are noted once for all later tests
             int stamp = ++markStamp;
-            int shared = 0;
-            for (int i = 0; i < triangleCount[a]; i++) {
-                int t = trianglesOf[a][i];
+            int shared = 0, t1 = -1, t2 = -1, p1 = -1, p2 = -1;
+            int[] fanA = trianglesOf[a];
+            for (int i = 0, n = triangleCount[a]; i < n; i++) {
+                int t = fanA[i];
+                int apex = -1;
                 boolean hasB = false;
-                for (int k = 0; k < 3; k++) {
-                    int n = tri[3 * t + k];
-                    mark[n] = stamp;
-                    hasB |= n == b;
+                for (int k = 3 * t; k < 3 * t + 3; k++) {
+                    int v = tri[k];
+                    mark[v] = stamp;
+                    if (v == b) {
+                        hasB = true;
+                    } else if (v != a) {
+                        apex = v;
+                    }
                 }
                 if (hasB) {
-                    shared++;
-                    if (!mine(apex(t, a, b))) {
+                    if (++shared > 2 || !mine(apex)) {
                         return false;
+                    }
+                    if (shared == 1) {
+                        t1 = t;
+                        p1 = apex;
+                    } else {
+                        t2 = t;
+                        p2 = apex;
                     }
                 }
             }
@@ -347,43 +361,36 @@ final class EdgeCollapse {
             }
             int common = 0;
             int stamp2 = ++markStamp;
-            for (int i = 0; i < triangleCount[b]; i++) {
-                int t = trianglesOf[b][i];
-                for (int k = 0; k < 3; k++) {
-                    int n = tri[3 * t + k];
-                    if (n != a && n != b && mark[n] == stamp) {
-                        mark[n] = stamp2; // count each common neighbour once
+            int[] fanB = trianglesOf[b];
+            for (int i = 0, n = triangleCount[b]; i < n; i++) {
+                for (int k = 3 * fanB[i], end = k + 3; k < end; k++) {
+                    int v = tri[k];
+                    if (v != a && v != b && mark[v] == stamp) {
+                        mark[v] = stamp2; // count each common neighbour once
                         common++;
                     }
                 }
             }
-            if (common != 2) {
+            if (common != 2 || triangleCount[p1] <= 3 || triangleCount[p2] <= 3) {
+                return false; // not a manifold edge, or it would leave a vertex with two neighbours
+            }
+            if (flips(a, t1, t2, tx, ty, tz) || flips(b, t1, t2, tx, ty, tz)) {
                 return false;
             }
-            for (int i = 0; i < triangleCount[a]; i++) {
-                int t = trianglesOf[a][i];
-                if (contains(t, b) && triangleCount[apex(t, a, b)] <= 3) {
-                    return false; // would leave a vertex with two neighbours
-                }
-            }
-            if (flips(a, b, tx, ty, tz) || flips(b, a, tx, ty, tz)) {
-                return false;
-            }
-            // apply: remove the two shared triangles, move a's triangles to b
-            for (int i = triangleCount[a] - 1; i >= 0; i--) {
-                int t = trianglesOf[a][i];
-                if (contains(t, b)) {
-                    deadTriangle[t] = true;
-                    for (int k = 0; k < 3; k++) {
-                        removeTriangle(tri[3 * t + k], t);
-                    }
-                }
-            }
-            for (int i = 0; i < triangleCount[a]; i++) {
-                int t = trianglesOf[a][i];
-                for (int k = 0; k < 3; k++) {
-                    if (tri[3 * t + k] == a) {
-                        tri[3 * t + k] = b;
+            // apply: remove the two shared triangles, move a's other triangles to b
+            deadTriangle[t1] = true;
+            deadTriangle[t2] = true;
+            removeTriangle(a, t1);
+            removeTriangle(a, t2);
+            removeTriangle(b, t1);
+            removeTriangle(b, t2);
+            removeTriangle(p1, t1);
+            removeTriangle(p2, t2);
+            for (int i = 0, n = triangleCount[a]; i < n; i++) {
+                int t = fanA[i];
+                for (int k = 3 * t; k < 3 * t + 3; k++) {
+                    if (tri[k] == a) {
+                        tri[k] = b;
                     }
                 }
                 addTriangle(b, t);
@@ -400,11 +407,12 @@ final class EdgeCollapse {
         }
     }
 
-    /** Would moving vertex v to t turn over, or squash, a triangle of v that does not contain other? */
-    private boolean flips(int v, int other, double tx, double ty, double tz) {
-        for (int i = 0; i < triangleCount[v]; i++) {
-            int t = trianglesOf[v][i];
-            if (contains(t, other)) {
+    /** Would moving vertex v to t turn over, or squash, one of its triangles other than s1 and s2? */
+    private boolean flips(int v, int s1, int s2, double tx, double ty, double tz) {
+        int[] fan = trianglesOf[v];
+        for (int i = 0, n = triangleCount[v]; i < n; i++) {
+            int t = fan[i];
+            if (t == s1 || t == s2) {
                 continue;
             }
             int k = tri[3 * t] == v ? 0 : tri[3 * t + 1] == v ? 1 : 2;
@@ -429,20 +437,6 @@ final class EdgeCollapse {
             }
         }
         return false;
-    }
-
-    private boolean contains(int t, int v) {
-        return tri[3 * t] == v || tri[3 * t + 1] == v || tri[3 * t + 2] == v;
-    }
-
-    private int apex(int t, int a, int b) {
-        for (int k = 0; k < 3; k++) {
-            int n = tri[3 * t + k];
-            if (n != a && n != b) {
-                return n;
-            }
-        }
-        throw new IllegalStateException("degenerate triangle " + t);
     }
 
     private void removeTriangle(int v, int t) {
