@@ -60,55 +60,57 @@ final class ConnectedComponents {
     private ConnectedComponents() {
     }
 
+    /** Slices per slab: slabs find and join their runs in parallel, then are joined to each other. */
+    private static final int SLAB = 8;
+
     static Result of(byte[] labels, byte label, Geometry g, boolean full26, Progress progress) {
         int nx = g.nx(), ny = g.ny(), nz = g.nz();
         int rows = ny * nz;
-        int[] rowStart = new int[rows + 1];
-        int[] from = new int[1 << 14], to = new int[1 << 14], parent = new int[1 << 14];
-        int runs = 0;
+        int reach = full26 ? 1 : 0;
+        int slabs = (nz + SLAB - 1) / SLAB;
+        Slab[] parts = new Slab[slabs];
         progress.begin("Finding islands", nz);
-        for (int k = 0; k < nz; k++) {
+        int batch = 4 * Runtime.getRuntime().availableProcessors();
+        for (int first = 0; first < slabs; first += batch) {
             progress.checkCanceled();
+            int last = Math.min(slabs, first + batch);
+            java.util.stream.IntStream.range(first, last).parallel().forEach(s -> parts[s] = new Slab(labels, label,
+                    nx, ny, s * SLAB, Math.min(nz, (s + 1) * SLAB), reach));
+            progress.worked(Math.min(nz, last * SLAB) - first * SLAB);
+        }
+        // the slabs side by side: run indices shift by the runs of the slabs before
+        int runs = 0;
+        for (Slab slab : parts) {
+            runs += slab.runs;
+        }
+        int[] rowStart = new int[rows + 1];
+        int[] from = new int[runs], to = new int[runs], parent = new int[runs];
+        int offset = 0;
+        for (Slab slab : parts) {
+            System.arraycopy(slab.from, 0, from, offset, slab.runs);
+            System.arraycopy(slab.to, 0, to, offset, slab.runs);
+            for (int r = 0; r < slab.runs; r++) {
+                parent[offset + r] = offset + slab.parent[r];
+            }
+            for (int r = 0; r < slab.rowStart.length; r++) {
+                rowStart[slab.firstRow + r] = offset + slab.rowStart[r];
+            }
+            offset += slab.runs;
+        }
+        rowStart[rows] = runs;
+        // join each slab's first slice to the slice before it
+        for (int s = 1; s < slabs; s++) {
+            int k = s * SLAB;
             for (int j = 0; j < ny; j++) {
                 int row = k * ny + j;
-                rowStart[row] = runs;
-                int base = row * nx;
-                for (int x = 0; x < nx; x++) {
-                    if (labels[base + x] != label) {
-                        continue;
-                    }
-                    int end = x + 1;
-                    while (end < nx && labels[base + end] == label) {
-                        end++;
-                    }
-                    if (runs == from.length) {
-                        from = Arrays.copyOf(from, runs * 2);
-                        to = Arrays.copyOf(to, runs * 2);
-                        parent = Arrays.copyOf(parent, runs * 2);
-                    }
-                    from[runs] = x;
-                    to[runs] = end;
-                    parent[runs] = runs;
-                    runs++;
-                    x = end;
-                }
-                // join with the touching runs of rows already scanned
-                int reach = full26 ? 1 : 0;
-                if (j > 0) {
-                    join(rowStart, row - 1, row, runs, from, to, parent, reach);
-                }
-                if (k > 0) {
-                    for (int dj = -reach; dj <= reach; dj++) {
-                        int jj = j + dj;
-                        if (jj >= 0 && jj < ny) {
-                            join(rowStart, (k - 1) * ny + jj, row, runs, from, to, parent, reach);
-                        }
+                for (int dj = -reach; dj <= reach; dj++) {
+                    int jj = j + dj;
+                    if (jj >= 0 && jj < ny) {
+                        join(rowStart, (k - 1) * ny + jj, row, rowStart[row + 1], from, to, parent, reach);
                     }
                 }
             }
-            progress.worked(1);
         }
-        rowStart[rows] = runs;
         // number islands by their first run (the root, as unions keep the smaller index)
         int[] island = new int[runs];
         long[] sizes = new long[16];
@@ -126,8 +128,58 @@ final class ConnectedComponents {
             }
             sizes[island[r]] += to[r] - from[r];
         }
-        return new Result(nx, rowStart, Arrays.copyOf(from, runs), Arrays.copyOf(to, runs), island,
-                Arrays.copyOf(sizes, islands + 1));
+        return new Result(nx, rowStart, from, to, island, Arrays.copyOf(sizes, islands + 1));
+    }
+
+    /** The runs of slices [k0, k1), joined among themselves; run indices are local to the slab. */
+    private static final class Slab {
+        final int firstRow;
+        final int[] rowStart;
+        int[] from = new int[1 << 10], to = new int[1 << 10], parent = new int[1 << 10];
+        int runs;
+
+        Slab(byte[] labels, byte label, int nx, int ny, int k0, int k1, int reach) {
+            firstRow = k0 * ny;
+            rowStart = new int[(k1 - k0) * ny];
+            for (int k = k0; k < k1; k++) {
+                for (int j = 0; j < ny; j++) {
+                    int row = k * ny + j, local = row - firstRow;
+                    rowStart[local] = runs;
+                    int base = row * nx;
+                    for (int x = 0; x < nx; x++) {
+                        if (labels[base + x] != label) {
+                            continue;
+                        }
+                        int end = x + 1;
+                        while (end < nx && labels[base + end] == label) {
+                            end++;
+                        }
+                        if (runs == from.length) {
+                            from = Arrays.copyOf(from, runs * 2);
+                            to = Arrays.copyOf(to, runs * 2);
+                            parent = Arrays.copyOf(parent, runs * 2);
+                        }
+                        from[runs] = x;
+                        to[runs] = end;
+                        parent[runs] = runs;
+                        runs++;
+                        x = end;
+                    }
+                    // join with the touching runs of rows already scanned in this slab
+                    if (j > 0) {
+                        join(rowStart, local - 1, local, runs, from, to, parent, reach);
+                    }
+                    if (k > k0) {
+                        for (int dj = -reach; dj <= reach; dj++) {
+                            int jj = j + dj;
+                            if (jj >= 0 && jj < ny) {
+                                join(rowStart, local - ny + dj, local, runs, from, to, parent, reach);
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /**
