@@ -45,16 +45,7 @@ final class SurfaceChecks {
                 for (int i = 0; i < n; i++) {
                     cell.load(i, grid.items[grid.start[c] + i], t, grid, cx, cy, cz);
                 }
-                for (int i = 0; i < n; i++) {
-                    for (int j = i + 1; j < n; j++) {
-                        // test each pair once: where their boxes' overlap begins (the masks of the axes
-                        // on which each box starts in this cell cover all three)
-                        if ((cell.starts[i] | cell.starts[j]) == 7 && cell.overlap(i, j) && !cell.sharesVertex(i, j)
-                                && cell.crosses(i, j, v)) {
-                            local++;
-                        }
-                    }
-                }
+                local += cell.crossingPairs(n, v);
             }
             found.addAndGet(local);
         });
@@ -114,20 +105,34 @@ final class SurfaceChecks {
             loaded[i] = true;
         }
 
-        boolean overlap(int i, int j) {
+        /**
+         * The crossing pairs among the first n triangles. Each pair is tested once, where their boxes'
+         * overlap begins: the masks of the axes on which each box starts in this cell cover all three.
+         * This loop runs for every pair in every cell, so triangle i's box is held in locals.
+         */
+        int crossingPairs(int n, float[] v) {
             float[] b = boxes;
-            return b[6 * i] <= b[6 * j + 3] && b[6 * j] <= b[6 * i + 3] && b[6 * i + 1] <= b[6 * j + 4]
-                    && b[6 * j + 1] <= b[6 * i + 4] && b[6 * i + 2] <= b[6 * j + 5] && b[6 * j + 2] <= b[6 * i + 5];
-        }
-
-        boolean sharesVertex(int i, int j) {
-            for (int a = 0; a < 3; a++) {
-                int x = corners[3 * i + a];
-                if (x == corners[3 * j] || x == corners[3 * j + 1] || x == corners[3 * j + 2]) {
-                    return true;
+            int found = 0;
+            for (int i = 0; i < n; i++) {
+                int si = starts[i];
+                float x0 = b[6 * i], y0 = b[6 * i + 1], z0 = b[6 * i + 2];
+                float x1 = b[6 * i + 3], y1 = b[6 * i + 4], z1 = b[6 * i + 5];
+                int a0 = corners[3 * i], a1 = corners[3 * i + 1], a2 = corners[3 * i + 2];
+                for (int j = i + 1; j < n; j++) {
+                    int o = 6 * j;
+                    if ((si | starts[j]) != 7 || x0 > b[o + 3] || b[o] > x1 || y0 > b[o + 4] || b[o + 1] > y1
+                            || z0 > b[o + 5] || b[o + 2] > z1) {
+                        continue;
+                    }
+                    int c0 = corners[3 * j], c1 = corners[3 * j + 1], c2 = corners[3 * j + 2];
+                    boolean shared = a0 == c0 || a0 == c1 || a0 == c2 || a1 == c0 || a1 == c1 || a1 == c2
+                            || a2 == c0 || a2 == c1 || a2 == c2;
+                    if (!shared && crosses(i, j, v)) {
+                        found++;
+                    }
                 }
             }
-            return false;
+            return found;
         }
 
         /**
