@@ -58,30 +58,26 @@ final class EdgeCollapse {
             if (a == b || b == c || a == c) {
                 deadTriangle[t] = true;
                 degenerate++;
-                continue;
             }
-            triangleCount[a]++;
-            triangleCount[b]++;
-            triangleCount[c]++;
         }
         // each vertex's triangles: gathered in one flat array first (a cheap scatter), then copied
         // into per-vertex lists with room to grow, in parallel
-        int[] start = new int[nv + 1];
-        for (int i = 0; i < nv; i++) {
-            start[i + 1] = start[i] + triangleCount[i];
-        }
-        int[] fill = Arrays.copyOf(start, nv);
-        int[] flat = new int[start[nv]];
-        for (int t = 0; t < deadTriangle.length; t++) {
-            if (!deadTriangle[t]) {
-                flat[fill[tri[3 * t]]++] = t;
-                flat[fill[tri[3 * t + 1]]++] = t;
-                flat[fill[tri[3 * t + 2]]++] = t;
+        CornerRows rows = CornerRows.count(nv, tri, 1, deadTriangle);
+        int[] start = rows.start;
+        int[] flat = new int[rows.total()];
+        rows.fill((from, to, fill) -> {
+            for (int t = from; t < to; t++) {
+                if (!deadTriangle[t]) {
+                    flat[fill[tri[3 * t]]++] = t;
+                    flat[fill[tri[3 * t + 1]]++] = t;
+                    flat[fill[tri[3 * t + 2]]++] = t;
+                }
             }
-        }
+        });
         trianglesOf = new int[nv][];
         ParallelBlocks.run(nv, 1 << 16, (first, last) -> {
             for (int i = first; i < last; i++) {
+                triangleCount[i] = rows.size(i);
                 trianglesOf[i] = Arrays.copyOfRange(flat, start[i], start[i] + Math.max(4, triangleCount[i] + 2));
             }
         });

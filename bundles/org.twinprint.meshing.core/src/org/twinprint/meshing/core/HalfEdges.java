@@ -2,8 +2,9 @@ package org.twinprint.meshing.core;
 
 /**
  * Each vertex's outgoing half-edges (a → b in the order the triangle's corners run), in compressed
- * rows. Built in two linear passes, so edge questions (is this edge used twice? does its reverse
- * exist?) cost a scan of a vertex's few edges instead of a sort or a hash map of all edges.
+ * rows. Built in two linear passes (each on two threads), so edge questions (is this edge used
+ * twice? does its reverse exist?) cost a scan of a vertex's few edges instead of a sort or a hash
+ * map of all edges.
  */
 final class HalfEdges {
 
@@ -16,22 +17,17 @@ final class HalfEdges {
     }
 
     static HalfEdges of(int vertexCount, int[] triangles) {
-        int[] offsets = new int[vertexCount + 1];
-        for (int v : triangles) {
-            offsets[v + 1]++;
-        }
-        for (int i = 0; i < vertexCount; i++) {
-            offsets[i + 1] += offsets[i];
-        }
-        int[] fill = java.util.Arrays.copyOf(offsets, vertexCount);
+        CornerRows rows = CornerRows.count(vertexCount, triangles, 1, null);
         int[] targets = new int[triangles.length];
-        for (int t = 0; t < triangles.length; t += 3) {
-            for (int e = 0; e < 3; e++) {
-                int a = triangles[t + e];
-                targets[fill[a]++] = triangles[t + (e == 2 ? 0 : e + 1)];
+        rows.fill((from, to, fill) -> {
+            for (int t = 3 * from; t < 3 * to; t += 3) {
+                for (int e = 0; e < 3; e++) {
+                    int a = triangles[t + e];
+                    targets[fill[a]++] = triangles[t + (e == 2 ? 0 : e + 1)];
+                }
             }
-        }
-        return new HalfEdges(offsets, targets);
+        });
+        return new HalfEdges(rows.start, targets);
     }
 
     /** How many half-edges run from a to b. */

@@ -16,25 +16,20 @@ final class VertexNeighbours {
     static VertexNeighbours of(int vertexCount, int[] triangles) {
         // every triangle edge gives each end the other end; duplicates (two triangles per edge) are removed,
         // keeping the first-seen order
-        int[] degree = new int[vertexCount + 1];
-        for (int v : triangles) {
-            degree[v] += 2;
-        }
-        int[] start = new int[vertexCount + 1];
-        for (int i = 0; i < vertexCount; i++) {
-            start[i + 1] = start[i] + degree[i];
-        }
-        int[] fill = Arrays.copyOf(start, vertexCount);
-        int[] raw = new int[start[vertexCount]];
-        for (int t = 0; t < triangles.length; t += 3) {
-            int a = triangles[t], b = triangles[t + 1], c = triangles[t + 2];
-            raw[fill[a]++] = b;
-            raw[fill[b]++] = a;
-            raw[fill[b]++] = c;
-            raw[fill[c]++] = b;
-            raw[fill[c]++] = a;
-            raw[fill[a]++] = c;
-        }
+        CornerRows rows = CornerRows.count(vertexCount, triangles, 2, null);
+        int[] start = rows.start;
+        int[] raw = new int[rows.total()];
+        rows.fill((from, to, fill) -> {
+            for (int t = 3 * from; t < 3 * to; t += 3) {
+                int a = triangles[t], b = triangles[t + 1], c = triangles[t + 2];
+                raw[fill[a]++] = b;
+                raw[fill[b]++] = a;
+                raw[fill[b]++] = c;
+                raw[fill[c]++] = b;
+                raw[fill[c]++] = a;
+                raw[fill[a]++] = c;
+            }
+        });
         // each vertex's few entries are deduplicated in place (in parallel), then packed
         int[] kept = new int[vertexCount];
         ParallelBlocks.run(vertexCount, 1 << 16, (first, last) -> {

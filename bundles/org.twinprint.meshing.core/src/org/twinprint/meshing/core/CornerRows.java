@@ -1,0 +1,85 @@
+package org.twinprint.meshing.core;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+/**
+ * Per-vertex rows (compressed: row v is {@code start[v] .. start[v + 1]}) filled from the corners of
+ * the triangles, by two threads at once: each takes half of the triangles and writes into its own
+ * part of every row, the first half's part first, so the rows hold exactly what one pass in
+ * triangle order would leave in them.
+ */
+final class CornerRows {
+
+    /** Writes the entries of triangles [from, to), each at {@code fill[v]++} of its vertex's row. */
+    @FunctionalInterface
+    interface Writer {
+        void write(int from, int to, int[] fill);
+    }
+
+    final int[] start;
+    private final int middle;
+    private final int triangles;
+    private final int[] firstHalf;
+
+    private CornerRows(int[] start, int middle, int triangles, int[] firstHalf) {
+        this.start = start;
+        this.middle = middle;
+        this.triangles = triangles;
+        this.firstHalf = firstHalf;
+    }
+
+    /**
+     * Sizes the rows: {@code perCorner} entries for each corner of each triangle not in {@code skip}
+     * (null: none skipped).
+     */
+    static CornerRows count(int vertexCount, int[] triangles, int perCorner, boolean[] skip) {
+        int n = triangles.length / 3, middle = n / 2;
+        int[][] counts = new int[2][];
+        IntStream.range(0, 2).parallel().forEach(half -> {
+            int[] c = new int[vertexCount];
+            for (int t = half == 0 ? 0 : middle, end = half == 0 ? middle : n; t < end; t++) {
+                if (skip == null || !skip[t]) {
+                    c[triangles[3 * t]]++;
+                    c[triangles[3 * t + 1]]++;
+                    c[triangles[3 * t + 2]]++;
+                }
+            }
+            counts[half] = c;
+        });
+        int[] start = new int[vertexCount + 1];
+        int[] firstHalf = counts[0];
+        for (int v = 0; v < vertexCount; v++) {
+            start[v + 1] = start[v] + perCorner * (firstHalf[v] + counts[1][v]);
+            firstHalf[v] *= perCorner; // from here on: the entries the first half writes into row v
+        }
+        return new CornerRows(start, middle, n, firstHalf);
+    }
+
+    /** How many entries row v holds. */
+    int size(int v) {
+        return start[v + 1] - start[v];
+    }
+
+    /** Total entries of all rows. */
+    int total() {
+        return start[start.length - 1];
+    }
+
+    /** Runs the writer on both halves at once; the second half's slots begin after the first's. */
+    void fill(Writer writer) {
+        int vertexCount = start.length - 1;
+        int[] second = new int[vertexCount];
+        for (int v = 0; v < vertexCount; v++) {
+            second[v] = start[v] + firstHalf[v];
+        }
+        int[] first = Arrays.copyOf(start, vertexCount);
+        IntStream.range(0, 2).parallel().forEach(half -> {
+            if (half == 0) {
+                writer.write(0, middle, first);
+            } else {
+                writer.write(middle, triangles, second);
+            }
+        });
+    }
+}
