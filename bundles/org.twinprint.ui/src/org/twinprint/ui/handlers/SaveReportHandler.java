@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.twinprint.core.model.Case;
@@ -27,14 +25,10 @@ public final class SaveReportHandler extends AbstractHandler {
             MessageDialog.openInformation(shell, "Save Case Report", "Open a case first.");
             return null;
         }
-        FileDialog dialog = new FileDialog(shell, SWT.SAVE);
-        dialog.setFilterExtensions(new String[] { "*.json" });
-        dialog.setFileName("report.json");
-        dialog.setOverwrite(true);
-        String file = dialog.open();
+        Path file = SaveDialogs.ask(shell, "report.json", "*.json");
         if (file != null) {
             try {
-                AtomicFiles.writeString(Path.of(file), Json.write(CaseReport.of(c)));
+                AtomicFiles.writeString(file, Json.write(CaseReport.of(c)));
             } catch (IOException e) {
                 MessageDialog.openError(shell, "Save Case Report", file + ": " + e.getMessage());
             }
