@@ -87,4 +87,35 @@ class UndoTest {
         assertEquals(Optional.empty(), c.nextRedo(), "a new edit ends the redo chain");
         assertEquals("edit.undo", c.provenance().get(c.provenance().size() - 2).serviceId());
     }
+
+    @Test
+    void anEditHoldsExactlyTheChangedVoxels() {
+        // changed voxels alone and in runs of every length, also at both ends of the map
+        var map = new org.twinprint.core.model.LabelMap(Geometry.axisAligned(1000, 1, 1, new Vec3(1, 1, 1), Vec3.ZERO));
+        byte[] old = new byte[1000];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        byte[] now = map.labels();
+        for (int n = 0; n < now.length;) {
+            int run = random.nextInt(1, 12);
+            byte value = (byte) (random.nextBoolean() ? random.nextInt(1, 4) : 0);
+            for (int end = Math.min(now.length, n + run); n < end; n++) {
+                now[n] = value;
+                old[n] = (byte) (random.nextInt(4) == 0 ? value : random.nextInt(4));
+            }
+        }
+        old[0] = 9;
+        old[999] = 9;
+        java.util.List<Integer> changed = new java.util.ArrayList<>();
+        for (int n = 0; n < now.length; n++) {
+            if (now[n] != old[n]) {
+                changed.add(n);
+            }
+        }
+        var edit = org.twinprint.core.model.LabelEdit.between("test", old, List.of(), map);
+        assertArrayEquals(changed.stream().mapToInt(Integer::intValue).toArray(), edit.indices());
+        for (int k = 0; k < changed.size(); k++) {
+            assertEquals(old[changed.get(k)], edit.before()[k]);
+            assertEquals(now[changed.get(k)], edit.after()[k]);
+        }
+    }
 }

@@ -17,22 +17,31 @@ public record LabelEdit(String description, int[] indices, byte[] before, byte[]
     /** Compares the labels before an edit with the map after it. */
     public static LabelEdit between(String description, byte[] oldLabels, List<Segment> oldSegments, LabelMap now) {
         byte[] current = now.labels();
-        int length = current.length;
-        // Arrays.mismatch compares many bytes per step, so unchanged stretches cost little
-        int count = 0;
-        for (int n = nextDifference(current, oldLabels, 0); n < length; n = nextDifference(current, oldLabels, n + 1)) {
-            count++;
-        }
+        int count = differences(current, oldLabels, null, null, null);
         int[] indices = new int[count];
         byte[] before = new byte[count];
         byte[] after = new byte[count];
-        int k = 0;
-        for (int n = nextDifference(current, oldLabels, 0); n < length; n = nextDifference(current, oldLabels, n + 1)) {
-            indices[k] = n;
-            before[k] = oldLabels[n];
-            after[k++] = current[n];
-        }
+        differences(current, oldLabels, indices, before, after);
         return new LabelEdit(description, indices, before, after, oldSegments, now.segments());
+    }
+
+    /**
+     * Counts where the labels differ and, given arrays, notes each place with its old and new label.
+     * Arrays.mismatch skips unchanged stretches many bytes per step; a run of changed voxels (a
+     * threshold changes whole rows) is walked byte by byte instead of one call per voxel.
+     */
+    private static int differences(byte[] current, byte[] old, int[] indices, byte[] before, byte[] after) {
+        int length = current.length, k = 0;
+        for (int n = nextDifference(current, old, 0); n < length; n = nextDifference(current, old, n)) {
+            for (; n < length && current[n] != old[n]; n++, k++) {
+                if (indices != null) {
+                    indices[k] = n;
+                    before[k] = old[n];
+                    after[k] = current[n];
+                }
+            }
+        }
+        return k;
     }
 
     /** The first index at or after {@code from} where the arrays differ, or their length. */
