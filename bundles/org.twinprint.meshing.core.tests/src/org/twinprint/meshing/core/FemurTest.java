@@ -109,8 +109,52 @@ class FemurTest {
         assertEquals(1, r.shellsRemoved());
         assertEquals(2, r.holesFilled());
         assertTrue(MeshTopology.of(r.mesh()).watertight(), MeshTopology.of(r.mesh()).toString());
+        assertEquals(MeshTopology.of(r.mesh()), r.topology());
         assertEquals(femur.volumeMm3(), r.mesh().volumeMm3(), femur.volumeMm3() * 0.001);
         assertTrue(r.summary().startsWith("removed 1 tiny shells"), r.summary());
+    }
+
+    @Test
+    void repairKnowsTheTopologyOfWhatItLeaves() throws IOException {
+        // two femurs, the second with two open holes (too large to fill at this setting) and one
+        // corner moved to a copy of its vertex (two indices, one place), and a crumb to drop
+        Mesh femur = StlFormat.read(Shapes.femur());
+        int[] t = femur.triangles();
+        int n = femur.vertexCount();
+        int[] all = new int[2 * t.length - 6 + 12];
+        System.arraycopy(t, 0, all, 0, t.length);
+        for (int i = 0, k = t.length; i < t.length; i++) {
+            if (i < 3 || i >= 3000 && i < 3003) {
+                continue; // the holes
+            }
+            all[k++] = t[i] + n;
+        }
+        float[] v = java.util.Arrays.copyOf(femur.vertices(), 3 * (2 * n + 1 + 4));
+        for (int i = 0; i < 3 * n; i++) {
+            v[3 * n + i] = femur.vertices()[i] + 300;
+        }
+        System.arraycopy(v, 3 * n, v, 6 * n, 3); // vertex 2n sits where vertex n does
+        for (int i = t.length; i < all.length; i++) {
+            if (all[i] == n) {
+                all[i] = 2 * n; // one of vertex n's triangles uses the copy
+                break;
+            }
+        }
+        int crumb = 2 * n + 1;
+        float[] tet = { 900, 900, 900, 900.5f, 900, 900, 900, 900.5f, 900, 900, 900, 900.5f };
+        System.arraycopy(tet, 0, v, 3 * crumb, 12);
+        int[] faces = { 0, 2, 1, 0, 1, 3, 1, 2, 3, 0, 3, 2 };
+        for (int i = 0; i < 12; i++) {
+            all[all.length - 12 + i] = crumb + faces[i];
+        }
+        MeshRepair.Result r = MeshRepair.repair(new Mesh("femurs", v, all), 1, 2);
+        assertEquals(1, r.shellsRemoved());
+        assertEquals(0, r.holesFilled());
+        assertEquals(2, r.holesLeft());
+        MeshTopology read = MeshTopology.of(r.mesh());
+        assertEquals(read, r.topology());
+        assertEquals(2, read.shells());
+        assertEquals(6, read.boundaryEdges());
     }
 
     @Test

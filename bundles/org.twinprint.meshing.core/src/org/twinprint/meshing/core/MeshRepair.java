@@ -19,8 +19,12 @@ import org.twinprint.core.spi.Progress;
 @Component(service = MeshFilter.class)
 public final class MeshRepair implements MeshFilter {
 
-    /** The repaired mesh and what was done to it. */
-    public record Result(Mesh mesh, int shellsRemoved, double volumeRemovedMm3, int holesFilled, int holesLeft) {
+    /**
+     * The repaired mesh, what was done to it, and the repaired mesh's topology as its file will be
+     * read (what {@link MeshTopology#of} says of it, worked out from what the repair already knows).
+     */
+    public record Result(Mesh mesh, int shellsRemoved, double volumeRemovedMm3, int holesFilled, int holesLeft,
+            MeshTopology topology) {
 
         public String summary() {
             return String.format(Locale.ROOT,
@@ -169,8 +173,12 @@ public final class MeshRepair implements MeshFilter {
         for (int i = 0; i < fills.size(); i++) {
             System.arraycopy(fills.get(i), 0, outT, tri.length + 3 * i, 3);
         }
-        return new Result(new Mesh(input.name(), input.rgb(), outV, outT), removedShells, removedVolume, filled,
-                left);
+        Mesh repaired = new Mesh(input.name(), input.rgb(), outV, outT);
+        // without fills the triangles are the welded ones whose half-edges and shells are known here
+        // (each corner is the first vertex at its position, so welding again would change nothing)
+        MeshTopology topology = fills.isEmpty() ? MeshTopology.of(half, repaired, shells - removedShells)
+                : MeshTopology.of(repaired);
+        return new Result(repaired, removedShells, removedVolume, filled, left, topology);
     }
 
     private static double signedVolume(float[] v, int[] t, int f) {

@@ -35,13 +35,29 @@ public record MeshTopology(long edges, long boundaryEdges, long nonManifoldEdges
 
     /** Checks the vertex indices as they are, as a program holding the mesh in memory sees it. */
     static MeshTopology ofIndexed(Mesh mesh) {
-        int[] t = mesh.triangles();
         if (mesh.vertexCount() >= (1 << 30)) {
             throw new IllegalArgumentException("mesh too large for edge analysis: " + mesh.vertexCount() + " vertices");
         }
-        HalfEdges half = HalfEdges.of(mesh.vertexCount(), t);
+        return of(HalfEdges.of(mesh.vertexCount(), mesh.triangles()), mesh, shells(mesh));
+    }
+
+    /**
+     * The same from the half-edges of the mesh's triangles and its number of shells, for a caller
+     * that has both already (the repair does).
+     */
+    static MeshTopology of(HalfEdges half, Mesh mesh, int shells) {
+        // blocks of vertices count their edges in parallel: {edges, boundary, non-manifold, misoriented}
+        long[] sums = java.util.stream.IntStream.range(0, (mesh.vertexCount() + BLOCK - 1) / BLOCK).parallel()
+                .mapToObj(block -> edgeCounts(half, block * BLOCK, Math.min(mesh.vertexCount(), (block + 1) * BLOCK)))
+                .reduce(new long[4], (x, y) -> new long[] { x[0] + y[0], x[1] + y[1], x[2] + y[2], x[3] + y[3] });
+        return new MeshTopology(sums[0], sums[1], sums[2], sums[3], degenerate(mesh), shells);
+    }
+
+    private static final int BLOCK = 1 << 15;
+
+    private static long[] edgeCounts(HalfEdges half, int from, int to) {
         long edges = 0, boundary = 0, nonManifold = 0, misoriented = 0;
-        for (int a = 0; a < mesh.vertexCount(); a++) {
+        for (int a = from; a < to; a++) {
             for (int k = half.offsets[a]; k < half.offsets[a + 1]; k++) {
                 int b = half.targets[k];
                 if (!half.firstOfItsKind(a, k)) {
@@ -62,26 +78,29 @@ public record MeshTopology(long edges, long boundaryEdges, long nonManifoldEdges
                 }
             }
         }
-        return new MeshTopology(edges, boundary, nonManifold, misoriented, degenerate(mesh), shells(mesh));
+        return new long[] { edges, boundary, nonManifold, misoriented };
     }
 
     static long degenerate(Mesh mesh) {
         int[] t = mesh.triangles();
         float[] v = mesh.vertices();
-        long count = 0;
-        double[] n2 = new double[3];
-        for (int n = 0; n < t.length; n += 3) {
-            int a = 3 * t[n], b = 3 * t[n + 1], c = 3 * t[n + 2];
-            if (a == b || b == c || a == c) {
-                count++;
-                continue;
-            }
-            Normals.scaled(v, a, b, c, n2);
-            if (n2[0] * n2[0] + n2[1] * n2[1] + n2[2] * n2[2] == 0) {
-                count++;
-            }
-        }
-        return count;
+        return java.util.stream.IntStream.range(0, (mesh.triangleCount() + BLOCK - 1) / BLOCK).parallel()
+                .mapToLong(block -> {
+                    long count = 0;
+                    double[] n2 = new double[3];
+                    for (int n = 3 * block * BLOCK, end = Math.min(t.length, 3 * (block + 1) * BLOCK); n < end; n += 3) {
+                        int a = 3 * t[n], b = 3 * t[n + 1], c = 3 * t[n + 2];
+                        if (a == b || b == c || a == c) {
+                            count++;
+                            continue;
+                        }
+                        Normals.scaled(v, a, b, c, n2);
+                        if (n2[0] * n2[0] + n2[1] * n2[1] + n2[2] * n2[2] == 0) {
+                            count++;
+                        }
+                    }
+                    return count;
+                }).sum();
     }
 
     /** Connected pieces, counting vertices joined by triangle edges (unused vertices ignored). */

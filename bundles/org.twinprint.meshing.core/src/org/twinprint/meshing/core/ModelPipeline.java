@@ -110,7 +110,7 @@ public final class ModelPipeline {
             }, runnable -> new Thread(runnable, "TwinPrint export").start());
         }
         t = System.nanoTime();
-        PrintabilityReport report = PrintabilityReport.of(mesh, o.printer());
+        PrintabilityReport report = PrintabilityReport.of(mesh, o.printer(), repairs.topology());
         lap("check", t);
         if (export != null) {
             try {

@@ -18,9 +18,17 @@ public record PrintabilityReport(String mesh, int triangles, int vertices, MeshT
     private static final double WALL_SEARCH_MM = 20;
 
     public static PrintabilityReport of(Mesh m, Printer printer) {
-        // edges, volume and area are sequential sums: they run beside the grid and the (parallel) geometric checks
+        return of(m, printer, null);
+    }
+
+    /**
+     * The same for a mesh whose topology is already known (the repair's result), or null to work
+     * it out here.
+     */
+    public static PrintabilityReport of(Mesh m, Printer printer, MeshTopology known) {
+        // edges, volume and area are sums: they run beside the grid and the (parallel) geometric checks
         java.util.concurrent.FutureTask<Sums> sums = new java.util.concurrent.FutureTask<>(
-                () -> new Sums(MeshTopology.of(m), m.volumeMm3(), m.areaMm2()));
+                () -> new Sums(known != null ? known : MeshTopology.of(m), m.volumeMm3(), m.areaMm2()));
         new Thread(sums, "TwinPrint mesh sums").start();
         TriangleGrid grid = new TriangleGrid(m, 1.5 * meanEdge(m));
         double[] faces = SurfaceChecks.triangleNormals(m);
