@@ -118,9 +118,9 @@ public final class MeshRepair implements MeshFilter {
         int[] next = new int[nv]; // boundary edge a -> b, kept as b -> a so the fill faces out
         java.util.Arrays.fill(next, -1);
         // found in parallel blocks of vertices, applied in order (a closed mesh has none)
-        java.util.stream.IntStream.range(0, (nv + 65535) >> 16).parallel().mapToObj(block -> {
-            java.util.List<int[]> open = new ArrayList<>();
-            for (int a = block << 16, end = Math.min(nv, a + 65536); a < end; a++) {
+        ParallelBlocks.map(nv, 1 << 16, (first, last) -> {
+            List<int[]> open = new ArrayList<>();
+            for (int a = first; a < last; a++) {
                 for (int k = half.offsets[a]; k < half.offsets[a + 1]; k++) {
                     int b = half.targets[k];
                     if (half.count(b, a) == 0) {
@@ -129,7 +129,7 @@ public final class MeshRepair implements MeshFilter {
                 }
             }
             return open;
-        }).toList().forEach(open -> open.forEach(e -> next[e[1]] = e[0]));
+        }).forEach(open -> open.forEach(e -> next[e[1]] = e[0]));
         List<int[]> fills = new ArrayList<>();
         List<Float> newVertices = new ArrayList<>();
         int filled = 0, left = 0;

@@ -47,9 +47,12 @@ public record MeshTopology(long edges, long boundaryEdges, long nonManifoldEdges
      */
     static MeshTopology of(HalfEdges half, Mesh mesh, int shells) {
         // blocks of vertices count their edges in parallel: {edges, boundary, non-manifold, misoriented}
-        long[] sums = java.util.stream.IntStream.range(0, (mesh.vertexCount() + BLOCK - 1) / BLOCK).parallel()
-                .mapToObj(block -> edgeCounts(half, block * BLOCK, Math.min(mesh.vertexCount(), (block + 1) * BLOCK)))
-                .reduce(new long[4], (x, y) -> new long[] { x[0] + y[0], x[1] + y[1], x[2] + y[2], x[3] + y[3] });
+        long[] sums = new long[4];
+        for (long[] block : ParallelBlocks.map(mesh.vertexCount(), BLOCK, (from, to) -> edgeCounts(half, from, to))) {
+            for (int i = 0; i < 4; i++) {
+                sums[i] += block[i];
+            }
+        }
         return new MeshTopology(sums[0], sums[1], sums[2], sums[3], degenerate(mesh), shells);
     }
 
@@ -84,23 +87,22 @@ public record MeshTopology(long edges, long boundaryEdges, long nonManifoldEdges
     static long degenerate(Mesh mesh) {
         int[] t = mesh.triangles();
         float[] v = mesh.vertices();
-        return java.util.stream.IntStream.range(0, (mesh.triangleCount() + BLOCK - 1) / BLOCK).parallel()
-                .mapToLong(block -> {
-                    long count = 0;
-                    double[] n2 = new double[3];
-                    for (int n = 3 * block * BLOCK, end = Math.min(t.length, 3 * (block + 1) * BLOCK); n < end; n += 3) {
-                        int a = 3 * t[n], b = 3 * t[n + 1], c = 3 * t[n + 2];
-                        if (a == b || b == c || a == c) {
-                            count++;
-                            continue;
-                        }
-                        Normals.scaled(v, a, b, c, n2);
-                        if (n2[0] * n2[0] + n2[1] * n2[1] + n2[2] * n2[2] == 0) {
-                            count++;
-                        }
-                    }
-                    return count;
-                }).sum();
+        return ParallelBlocks.map(mesh.triangleCount(), BLOCK, (from, to) -> {
+            long count = 0;
+            double[] n2 = new double[3];
+            for (int n = 3 * from; n < 3 * to; n += 3) {
+                int a = 3 * t[n], b = 3 * t[n + 1], c = 3 * t[n + 2];
+                if (a == b || b == c || a == c) {
+                    count++;
+                    continue;
+                }
+                Normals.scaled(v, a, b, c, n2);
+                if (n2[0] * n2[0] + n2[1] * n2[1] + n2[2] * n2[2] == 0) {
+                    count++;
+                }
+            }
+            return count;
+        }).stream().mapToLong(Long::longValue).sum();
     }
 
     /** Connected pieces, counting vertices joined by triangle edges (unused vertices ignored). */

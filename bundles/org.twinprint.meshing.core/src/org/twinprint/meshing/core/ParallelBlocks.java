@@ -11,7 +11,19 @@ final class ParallelBlocks {
         void run(int from, int to);
     }
 
+    /** What one block [from, to) gives back. */
+    @FunctionalInterface
+    interface RangeResult<T> {
+        T apply(int from, int to);
+    }
+
     private ParallelBlocks() {
+    }
+
+    /** Runs the blocks in parallel and returns their results in block order. */
+    static <T> java.util.List<T> map(int count, int blockSize, RangeResult<T> body) {
+        return IntStream.range(0, (count + blockSize - 1) / blockSize).parallel()
+                .mapToObj(block -> body.apply(block * blockSize, Math.min(count, (block + 1) * blockSize))).toList();
     }
 
     static void run(int count, int blockSize, Range body) {

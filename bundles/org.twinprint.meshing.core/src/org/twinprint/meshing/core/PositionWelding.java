@@ -22,8 +22,7 @@ final class PositionWelding {
         for (int i = 0; i < n; i++) {
             int x = Float.floatToIntBits(v[3 * i]), y = Float.floatToIntBits(v[3 * i + 1]),
                     z = Float.floatToIntBits(v[3 * i + 2]);
-            int h = (x * 0x9E3779B1) ^ (y * 0x85EBCA77) ^ (z * 0xC2B2AE3D);
-            int slot = (h ^ (h >>> 15)) & (size - 1);
+            int slot = hash(x, y, z) & (size - 1);
             while (true) {
                 int j = table[slot];
                 if (j < 0) {
@@ -40,6 +39,12 @@ final class PositionWelding {
             }
         }
         return rep;
+    }
+
+    /** A well-mixed hash of a position given as the bits of its three floats, for open-addressing tables. */
+    static int hash(int xBits, int yBits, int zBits) {
+        int h = (xBits * 0x9E3779B1) ^ (yBits * 0x85EBCA77) ^ (zBits * 0xC2B2AE3D);
+        return h ^ (h >>> 15);
     }
 
     /** The triangles with every vertex replaced by its representative. */

@@ -208,8 +208,7 @@ public final class StlFormat {
         }
 
         private static int slot(int bx, int by, int bz, int mask) {
-            int h = (bx * 0x9E3779B1) ^ (by * 0x85EBCA77) ^ (bz * 0xC2B2AE3D);
-            return (h ^ (h >>> 15)) & mask;
+            return PositionWelding.hash(bx, by, bz) & mask;
         }
 
         /** Doubles the table, placing every vertex again. */

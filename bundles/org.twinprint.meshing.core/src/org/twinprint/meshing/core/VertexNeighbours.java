@@ -1,7 +1,5 @@
 package org.twinprint.meshing.core;
 
-import java.util.Arrays;
-
 /** For each vertex, its neighbours along triangle edges, in compressed rows (offsets + indices). */
 final class VertexNeighbours {
 
