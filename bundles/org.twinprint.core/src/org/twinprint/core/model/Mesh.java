@@ -50,7 +50,7 @@ public record Mesh(String name, int rgb, float[] vertices, int[] triangles) {
     private double blockSum(java.util.function.IntToDoubleFunction block) {
         int blocks = (triangleCount() + BLOCK - 1) / BLOCK;
         double[] partial = new double[blocks];
-        java.util.stream.IntStream.range(0, blocks).parallel().forEach(n -> partial[n] = block.applyAsDouble(n));
+        org.twinprint.core.util.Parallel.forEach(0, blocks, n -> partial[n] = block.applyAsDouble(n));
         double sum = 0;
         for (double p : partial) {
             sum += p;

@@ -5,6 +5,7 @@ import java.util.stream.IntStream;
 
 import org.twinprint.core.model.Mesh;
 import org.twinprint.core.spi.Progress;
+import org.twinprint.core.util.Parallel;
 
 /**
  * Reduces a closed mesh to a triangle budget by collapsing cheap edges, where the cost is the
@@ -75,7 +76,7 @@ final class EdgeCollapse {
             }
         });
         trianglesOf = new int[nv][];
-        ParallelBlocks.run(nv, 1 << 16, (first, last) -> {
+        Parallel.forEachBlock(nv, 1 << 16, (first, last) -> {
             for (int i = first; i < last; i++) {
                 triangleCount[i] = rows.size(i);
                 trianglesOf[i] = Arrays.copyOfRange(flat, start[i], start[i] + Math.max(4, triangleCount[i] + 2));
@@ -100,7 +101,7 @@ final class EdgeCollapse {
      */
     private void vertexQuadrics() {
         int nv = deadVertex.length;
-        ParallelBlocks.run(nv, 8192, (first, last) -> {
+        Parallel.forEachBlock(nv, 8192, (first, last) -> {
             for (int v = first; v < last; v++) {
                 double q0 = 0, q1 = 0, q2 = 0, q3 = 0, q4 = 0, q5 = 0, q6 = 0, q7 = 0, q8 = 0, q9 = 0;
                 for (int i = 0; i < triangleCount[v]; i++) {

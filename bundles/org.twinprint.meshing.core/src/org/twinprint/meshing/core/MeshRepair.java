@@ -11,6 +11,7 @@ import org.twinprint.core.spi.MeshFilter;
 import org.twinprint.core.spi.ParameterSpec;
 import org.twinprint.core.spi.Parameters;
 import org.twinprint.core.spi.Progress;
+import org.twinprint.core.util.Parallel;
 
 /**
  * Repairs that are safe for a print: drops tiny separate shells (loose voxel crumbs that would
@@ -118,7 +119,7 @@ public final class MeshRepair implements MeshFilter {
         int[] next = new int[nv]; // boundary edge a -> b, kept as b -> a so the fill faces out
         java.util.Arrays.fill(next, -1);
         // found in parallel blocks of vertices, applied in order (a closed mesh has none)
-        ParallelBlocks.map(nv, 1 << 16, (first, last) -> {
+        Parallel.mapBlocks(nv, 1 << 16, (first, last) -> {
             List<int[]> open = new ArrayList<>();
             for (int a = first; a < last; a++) {
                 for (int k = half.offsets[a]; k < half.offsets[a + 1]; k++) {

@@ -1,6 +1,7 @@
 package org.twinprint.meshing.core;
 
 import org.twinprint.core.model.Mesh;
+import org.twinprint.core.util.Parallel;
 
 /**
  * Edge-level facts of a triangle mesh as its file will be read (vertices joined by position), from
@@ -48,7 +49,7 @@ public record MeshTopology(long edges, long boundaryEdges, long nonManifoldEdges
     static MeshTopology of(HalfEdges half, Mesh mesh, int shells) {
         // blocks of vertices count their edges in parallel: {edges, boundary, non-manifold, misoriented}
         long[] sums = new long[4];
-        for (long[] block : ParallelBlocks.map(mesh.vertexCount(), BLOCK, (from, to) -> edgeCounts(half, from, to))) {
+        for (long[] block : Parallel.mapBlocks(mesh.vertexCount(), BLOCK, (from, to) -> edgeCounts(half, from, to))) {
             for (int i = 0; i < 4; i++) {
                 sums[i] += block[i];
             }
@@ -87,7 +88,7 @@ public record MeshTopology(long edges, long boundaryEdges, long nonManifoldEdges
     static long degenerate(Mesh mesh) {
         int[] t = mesh.triangles();
         float[] v = mesh.vertices();
-        return ParallelBlocks.map(mesh.triangleCount(), BLOCK, (from, to) -> {
+        return Parallel.mapBlocks(mesh.triangleCount(), BLOCK, (from, to) -> {
             long count = 0;
             double[] n2 = new double[3];
             for (int n = 3 * from; n < 3 * to; n += 3) {

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 import org.twinprint.core.model.Mesh;
+import org.twinprint.core.util.Parallel;
 
 /**
  * Geometric checks that need more than edges: triangles that cut through each other, and the
@@ -31,7 +32,7 @@ final class SurfaceChecks {
             most = Math.max(most, grid.start[c + 1] - grid.start[c]);
         }
         int capacity = most;
-        ParallelBlocks.run(cells, 4096, (first, last) -> {
+        Parallel.forEachBlock(cells, 4096, (first, last) -> {
             long local = 0;
             // the cell's triangles (corner ids, boxes, coordinates, normals) copied side by side: the pair
             // loop reads nothing else, so it stays in cache
@@ -206,7 +207,7 @@ final class SurfaceChecks {
         float[] v = m.vertices();
         int[] t = m.triangles();
         double[] normals = new double[t.length];
-        ParallelBlocks.run(m.triangleCount(), 4096, (first, last) -> {
+        Parallel.forEachBlock(m.triangleCount(), 4096, (first, last) -> {
             double[] n = new double[3];
             for (int f = first; f < last; f++) {
                 Normals.scaled(v, 3 * t[3 * f], 3 * t[3 * f + 1], 3 * t[3 * f + 2], n);
@@ -233,8 +234,13 @@ final class SurfaceChecks {
         for (int i = 0; i < n; i++) {
             picks[i] = n == m.vertexCount() ? i : random.nextInt(m.vertexCount());
         }
-        return IntStream.of(picks).parallel().mapToDouble(p -> wallAt(grid, normals, faces, p, maxDistance))
-                .filter(d -> d < maxDistance).sorted().toArray();
+        double[] walls = new double[n];
+        Parallel.forEachBlock(n, 64, (first, last) -> {
+            for (int i = first; i < last; i++) {
+                walls[i] = wallAt(grid, normals, faces, picks[i], maxDistance);
+            }
+        });
+        return java.util.Arrays.stream(walls).filter(d -> d < maxDistance).sorted().toArray();
     }
 
     private static double wallAt(TriangleGrid grid, float[] normals, double[] faces, int p, double maxDistance) {
@@ -296,7 +302,7 @@ final class SurfaceChecks {
         int middle = t.length / 6 * 3;
         IntStream.range(0, 2).parallel().forEach(half -> addFaceNormals(t, faces, half == 0 ? 0 : middle,
                 half == 0 ? middle : t.length, half == 0 ? n : other));
-        ParallelBlocks.run(n.length / 3, 1 << 16, (first, last) -> {
+        Parallel.forEachBlock(n.length / 3, 1 << 16, (first, last) -> {
             for (int i = 3 * first; i < 3 * last; i += 3) {
                 float x = n[i] + other[i], y = n[i + 1] + other[i + 1], z = n[i + 2] + other[i + 2];
                 double len = Math.sqrt(x * x + y * y + z * z);

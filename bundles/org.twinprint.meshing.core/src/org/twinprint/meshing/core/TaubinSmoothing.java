@@ -8,6 +8,7 @@ import org.twinprint.core.spi.MeshFilter;
 import org.twinprint.core.spi.ParameterSpec;
 import org.twinprint.core.spi.Parameters;
 import org.twinprint.core.spi.Progress;
+import org.twinprint.core.util.Parallel;
 
 /**
  * Taubin's λ|μ smoothing: a shrinking Laplacian step followed by an inflating one, so the
@@ -85,7 +86,7 @@ public final class TaubinSmoothing implements MeshFilter {
         int n = in.length / 3;
         int[] offsets = nb.offsets, neighbours = nb.neighbours;
         float f = (float) factor;
-        ParallelBlocks.run(n, 4096, (first, last) -> {
+        Parallel.forEachBlock(n, 4096, (first, last) -> {
             for (int v = first; v < last; v++) {
                 int from = offsets[v], to = offsets[v + 1];
                 int p = 3 * v;

@@ -3,6 +3,7 @@ package org.twinprint.meshing.core;
 import java.util.Arrays;
 
 import org.twinprint.core.model.Mesh;
+import org.twinprint.core.util.Parallel;
 
 /**
  * A uniform grid over a mesh's bounding box; each cell lists the triangles whose bounding boxes
@@ -49,7 +50,7 @@ final class TriangleGrid {
         // each triangle's box and cell range, worked out once (in parallel) for both passes below
         boxes = new float[6 * triangles];
         cellBoxes = new int[6 * triangles];
-        ParallelBlocks.run(triangles, 4096, (first, last) -> {
+        Parallel.forEachBlock(triangles, 4096, (first, last) -> {
             for (int f = first; f < last; f++) {
                 for (int a = 0; a < 3; a++) {
                     float p = v[3 * t[3 * f] + a], q = v[3 * t[3 * f + 1] + a], r = v[3 * t[3 * f + 2] + a];

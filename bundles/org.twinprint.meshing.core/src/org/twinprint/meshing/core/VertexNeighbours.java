@@ -1,5 +1,7 @@
 package org.twinprint.meshing.core;
 
+import org.twinprint.core.util.Parallel;
+
 /** For each vertex, its neighbours along triangle edges, in compressed rows (offsets + indices). */
 final class VertexNeighbours {
 
@@ -30,7 +32,7 @@ final class VertexNeighbours {
         });
         // each vertex's few entries are deduplicated in place (in parallel), then packed
         int[] kept = new int[vertexCount];
-        ParallelBlocks.run(vertexCount, 1 << 16, (first, last) -> {
+        Parallel.forEachBlock(vertexCount, 1 << 16, (first, last) -> {
             for (int v = first; v < last; v++) {
                 int from = start[v], n = 0;
                 if (start[v + 1] - from > 256) { // a wide fan: a set instead of rescanning
@@ -62,7 +64,7 @@ final class VertexNeighbours {
             offsets[v + 1] = offsets[v] + kept[v];
         }
         int[] neighbours = new int[offsets[vertexCount]];
-        ParallelBlocks.run(vertexCount, 1 << 16, (first, last) -> {
+        Parallel.forEachBlock(vertexCount, 1 << 16, (first, last) -> {
             for (int v = first; v < last; v++) {
                 System.arraycopy(raw, start[v], neighbours, offsets[v], kept[v]);
             }

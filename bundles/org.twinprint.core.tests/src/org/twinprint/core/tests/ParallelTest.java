@@ -1,0 +1,84 @@
+package org.twinprint.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import org.junit.jupiter.api.Test;
+import org.twinprint.core.util.Parallel;
+
+class ParallelTest {
+
+    @Test
+    void everyIndexRunsExactlyOnceWhateverTheBlockSize() {
+        for (int count : new int[] { 0, 1, 4095, 4096, 4097, 100_003 }) {
+            for (int block : new int[] { 1, 7, 4096 }) {
+                AtomicIntegerArray seen = new AtomicIntegerArray(count);
+                Parallel.forEachBlock(count, block, (from, to) -> {
+                    assertEquals(0, from % block, "blocks start on a multiple of the block size");
+                    assertEquals(Math.min(count, from + block), to);
+                    for (int i = from; i < to; i++) {
+                        seen.incrementAndGet(i);
+                    }
+                });
+                for (int i = 0; i < count; i++) {
+                    assertEquals(1, seen.get(i), "index " + i + " of " + count + " in blocks of " + block);
+                }
+            }
+        }
+    }
+
+    @Test
+    void forEachVisitsTheRangeOnce() {
+        AtomicIntegerArray seen = new AtomicIntegerArray(50);
+        Parallel.forEach(10, 40, i -> seen.incrementAndGet(i));
+        for (int i = 0; i < 50; i++) {
+            assertEquals(i >= 10 && i < 40 ? 1 : 0, seen.get(i), "index " + i);
+        }
+    }
+
+    @Test
+    void resultsComeBackInBlockOrderWhenTheWorkIsUneven() {
+        // the first blocks are by far the slowest: others finish first, the order must not follow
+        List<Integer> firsts = Parallel.mapBlocks(1000, 10, (from, to) -> {
+            long spin = from < 50 ? 2_000_000 : 0;
+            double x = 0;
+            for (long k = 0; k < spin; k++) {
+                x += Math.sqrt(k);
+            }
+            return x >= 0 ? from : -1;
+        });
+        assertEquals(100, firsts.size());
+        for (int b = 0; b < 100; b++) {
+            assertEquals(10 * b, firsts.get(b));
+        }
+    }
+
+    @Test
+    void theWorkIsSharedAndAFailureReachesTheCaller() {
+        java.util.Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Parallel.forEachBlock(64, 1, (from, to) -> {
+            threads.add(Thread.currentThread());
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertEquals(Math.min(64, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1), threads.size());
+
+        IllegalStateException failure = new IllegalStateException("block 7 failed");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Parallel.forEachBlock(100, 1,
+                (from, to) -> {
+                    if (from == 7) {
+                        throw failure;
+                    }
+                }));
+        // a failure on another thread comes back as a copy of the same type holding the original
+        assertSame(failure, thrown == failure ? thrown : thrown.getCause());
+    }
+}
