@@ -49,4 +49,28 @@ class CornerRowsTest {
         assertArrayEquals(start, rows.start);
         assertArrayEquals(sequential, parallel);
     }
+
+    /** Spare slots follow every row's entries; sizes count only the entries. */
+    @Test
+    void spareSlotsFollowEachRow() {
+        int[] tri = { 0, 1, 2, 0, 2, 3 };
+        CornerRows rows = CornerRows.count(5, tri, 1, null, 4);
+        assertArrayEquals(new int[] { 0, 6, 11, 17, 22, 26 }, rows.start);
+        int[] sizes = new int[5];
+        for (int v = 0; v < 5; v++) {
+            sizes[v] = rows.size(v);
+        }
+        assertArrayEquals(new int[] { 2, 1, 2, 1, 0 }, sizes);
+        int[] slots = new int[rows.total()];
+        Arrays.fill(slots, -1);
+        rows.fill((from, to, fill) -> {
+            for (int t = from; t < to; t++) {
+                for (int k = 0; k < 3; k++) {
+                    slots[fill[tri[3 * t + k]]++] = t;
+                }
+            }
+        });
+        assertArrayEquals(new int[] { 0, 1, -1, -1, -1, -1, 0, -1, -1, -1, -1, 0, 1, -1, -1, -1, -1, 1, -1, -1, -1, -1,
+                -1, -1, -1, -1 }, slots);
+    }
 }

@@ -18,12 +18,15 @@ final class CornerRows {
     }
 
     final int[] start;
+    /** Free slots at the end of every row, left for whoever grows the rows later. */
+    final int spare;
     private final int middle;
     private final int triangles;
     private final int[] firstHalf;
 
-    private CornerRows(int[] start, int middle, int triangles, int[] firstHalf) {
+    private CornerRows(int[] start, int spare, int middle, int triangles, int[] firstHalf) {
         this.start = start;
+        this.spare = spare;
         this.middle = middle;
         this.triangles = triangles;
         this.firstHalf = firstHalf;
@@ -34,6 +37,11 @@ final class CornerRows {
      * (null: none skipped).
      */
     static CornerRows count(int vertexCount, int[] triangles, int perCorner, boolean[] skip) {
+        return count(vertexCount, triangles, perCorner, skip, 0);
+    }
+
+    /** The same with {@code spare} free slots after the entries of every row. */
+    static CornerRows count(int vertexCount, int[] triangles, int perCorner, boolean[] skip, int spare) {
         int n = triangles.length / 3, middle = n / 2;
         int[][] counts = new int[2][];
         IntStream.range(0, 2).parallel().forEach(half -> {
@@ -50,18 +58,18 @@ final class CornerRows {
         int[] start = new int[vertexCount + 1];
         int[] firstHalf = counts[0];
         for (int v = 0; v < vertexCount; v++) {
-            start[v + 1] = start[v] + perCorner * (firstHalf[v] + counts[1][v]);
+            start[v + 1] = start[v] + perCorner * (firstHalf[v] + counts[1][v]) + spare;
             firstHalf[v] *= perCorner; // from here on: the entries the first half writes into row v
         }
-        return new CornerRows(start, middle, n, firstHalf);
+        return new CornerRows(start, spare, middle, n, firstHalf);
     }
 
-    /** How many entries row v holds. */
+    /** How many entries row v holds (its spare slots not counted). */
     int size(int v) {
-        return start[v + 1] - start[v];
+        return start[v + 1] - start[v] - spare;
     }
 
-    /** Total entries of all rows. */
+    /** Total slots of all rows, spare ones included. */
     int total() {
         return start[start.length - 1];
     }
