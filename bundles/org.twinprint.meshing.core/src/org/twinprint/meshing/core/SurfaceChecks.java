@@ -291,16 +291,20 @@ final class SurfaceChecks {
 
     /** Area-weighted vertex normals, unit length. */
     static float[] vertexNormals(Mesh m) {
-        return vertexNormals(m, triangleNormals(m));
+        return vertexNormals(m, null);
     }
 
-    /** Area-weighted vertex normals, unit length, from the triangles' scaled normals. */
+    /**
+     * Area-weighted vertex normals, unit length, from the triangles' scaled normals ({@code faces},
+     * or worked out on the way when null).
+     */
     static float[] vertexNormals(Mesh m, double[] faces) {
         int[] t = m.triangles();
+        float[] v = m.vertices();
         // each half of the triangles adds into its own array (in parallel); the halves are then added
         float[] n = new float[m.vertices().length], other = new float[n.length];
         int middle = t.length / 6 * 3;
-        IntStream.range(0, 2).parallel().forEach(half -> addFaceNormals(t, faces, half == 0 ? 0 : middle,
+        IntStream.range(0, 2).parallel().forEach(half -> addFaceNormals(t, v, faces, half == 0 ? 0 : middle,
                 half == 0 ? middle : t.length, half == 0 ? n : other));
         Parallel.forEachBlock(n.length / 3, 1 << 16, (first, last) -> {
             for (int i = 3 * first; i < 3 * last; i += 3) {
@@ -318,13 +322,19 @@ final class SurfaceChecks {
         return n;
     }
 
-    private static void addFaceNormals(int[] t, double[] faces, int from, int to, float[] n) {
+    private static void addFaceNormals(int[] t, float[] v, double[] faces, int from, int to, float[] n) {
+        double[] face = new double[3];
         for (int f = from; f < to; f += 3) {
+            if (faces != null) {
+                System.arraycopy(faces, f, face, 0, 3);
+            } else {
+                Normals.scaled(v, 3 * t[f], 3 * t[f + 1], 3 * t[f + 2], face);
+            }
             for (int corner = 0; corner < 3; corner++) {
                 int k = 3 * t[f + corner];
-                n[k] += (float) faces[f];
-                n[k + 1] += (float) faces[f + 1];
-                n[k + 2] += (float) faces[f + 2];
+                n[k] += (float) face[0];
+                n[k + 1] += (float) face[1];
+                n[k + 2] += (float) face[2];
             }
         }
     }

@@ -14,8 +14,14 @@ final class VertexNeighbours {
     }
 
     static VertexNeighbours of(int vertexCount, int[] triangles) {
-        // every triangle edge gives each end the other end; duplicates (two triangles per edge) are removed,
-        // keeping the first-seen order
+        // on a closed, consistently oriented surface (what meshing and reduction hand on) every edge
+        // runs once each way: a vertex's outgoing half-edges then reach each neighbour exactly once
+        HalfEdges half = HalfEdges.of(vertexCount, triangles);
+        if (everyHalfEdgeHasOneTwin(half, vertexCount)) {
+            return new VertexNeighbours(half.offsets, half.targets);
+        }
+        // otherwise every triangle edge gives each end the other end; duplicates are removed, keeping
+        // the first-seen order
         CornerRows rows = CornerRows.count(vertexCount, triangles, 2, null);
         int[] start = rows.start;
         int[] raw = new int[rows.total()];
@@ -70,5 +76,19 @@ final class VertexNeighbours {
             }
         });
         return new VertexNeighbours(offsets, neighbours);
+    }
+
+    /** Is each half-edge a → b alone of its kind, with a b → a beside it? */
+    private static boolean everyHalfEdgeHasOneTwin(HalfEdges half, int vertexCount) {
+        return Parallel.mapBlocks(vertexCount, 1 << 14, (first, last) -> {
+            for (int a = first; a < last; a++) {
+                for (int k = half.offsets[a]; k < half.offsets[a + 1]; k++) {
+                    if (!half.firstOfItsKind(a, k) || half.count(half.targets[k], a) == 0) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }).stream().allMatch(Boolean::booleanValue);
     }
 }
