@@ -534,14 +534,18 @@ final class EdgeCollapse {
     private void assignOwners(int parts) {
         int triangles = deadTriangle.length;
         ownerOf = new byte[deadVertex.length];
-        Arrays.fill(ownerOf, (byte) -2);
-        for (int t = 0; t < triangles; t++) {
-            byte part = (byte) ((long) t * parts / triangles);
-            for (int k = 0; k < 3; k++) {
-                int v = tri[3 * t + k];
-                ownerOf[v] = ownerOf[v] == -2 || ownerOf[v] == part ? part : -1;
+        // each vertex looks at its own triangles, so vertices can be settled in parallel
+        Parallel.forEachBlock(ownerOf.length, 1 << 14, (first, last) -> {
+            for (int v = first; v < last; v++) {
+                int[] fan = fan(v);
+                byte owner = -2;
+                for (int i = 0, o = fanOffset(v); i < triangleCount[v] && owner != -1; i++) {
+                    byte part = (byte) ((long) fan[o + i] * parts / triangles);
+                    owner = owner == -2 || owner == part ? part : -1;
+                }
+                ownerOf[v] = owner;
             }
-        }
+        });
     }
 
     /** The live triangles with a corner on a seam (owned by no stretch), in storage order. */
