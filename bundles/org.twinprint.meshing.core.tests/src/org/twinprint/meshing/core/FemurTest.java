@@ -80,6 +80,35 @@ class FemurTest {
         assertEquals(femur.volumeMm3(), reduced.volumeMm3(), femur.volumeMm3() * 0.01);
     }
 
+    @Test
+    void twoBonesThatMeetNowhereAreReducedWithoutASeamBetweenTheCoresHalves() throws IOException {
+        // each core's half is exactly one bone: no vertex is shared, so the pass over the seam has nothing
+        Mesh one = subdivided(StlFormat.read(Shapes.femur()));
+        float[] v = java.util.Arrays.copyOf(one.vertices(), 2 * one.vertices().length);
+        for (int i = one.vertices().length; i < v.length; i += 3) {
+            v[i] = one.vertices()[i - one.vertices().length] + 200; // 200 mm to the side
+            v[i + 1] = one.vertices()[i + 1 - one.vertices().length];
+            v[i + 2] = one.vertices()[i + 2 - one.vertices().length];
+        }
+        int[] t = java.util.Arrays.copyOf(one.triangles(), 2 * one.triangles().length);
+        for (int i = one.triangles().length; i < t.length; i++) {
+            t[i] = one.triangles()[i - one.triangles().length] + one.vertexCount();
+        }
+        Mesh two = new Mesh("two femurs", v, t);
+        Mesh reduced = EdgeCollapse.reduce(two, two.triangleCount() / 4, Progress.NONE);
+        assertEquals(two.triangleCount() / 4, reduced.triangleCount(), 2);
+        MeshTopology topology = MeshTopology.of(reduced);
+        assertTrue(topology.watertight(), topology.toString());
+        assertEquals(2, topology.shells());
+        assertEquals(two.volumeMm3(), reduced.volumeMm3(), two.volumeMm3() * 0.01);
+        // down to a handful of triangles each bone stays closed and apart
+        Mesh tiny = EdgeCollapse.reduce(two, 16, Progress.NONE);
+        MeshTopology tinyTopology = MeshTopology.of(tiny);
+        assertTrue(tinyTopology.watertight(), tinyTopology.toString());
+        assertEquals(2, tinyTopology.shells());
+        assertTrue(tiny.triangleCount() < 100, tiny.triangleCount() + " triangles");
+    }
+
     /** Every triangle cut into four at its edge midpoints; neighbours share the midpoints. */
     private static Mesh subdivided(Mesh m) {
         float[] v = m.vertices();

@@ -314,7 +314,7 @@ final class EdgeCollapse {
             int aliveHere = 0;
             for (int tries = 0; n < sample.length && tries < 20 * sample.length; tries++) {
                 int t = at(from + below(to - from));
-                if (!deadTriangle[t]) {
+                if (t >= 0 && !deadTriangle[t]) {
                     aliveHere++;
                     int k = below(3);
                     int a = tri[3 * t + k], b = tri[3 * t + (k + 1) % 3];
@@ -516,7 +516,7 @@ final class EdgeCollapse {
             }
         }
         progress.worked(1);
-        if (seams != null) {
+        if (seams != null && seams.length > 0) {
             Worker seam = new Worker(0, seams.length, seams, -1, 20260101L);
             seam.run(goal - removed, progress);
             removed += seam.removed;
