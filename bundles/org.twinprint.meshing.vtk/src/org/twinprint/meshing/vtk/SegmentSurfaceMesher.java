@@ -101,8 +101,8 @@ public final class SegmentSurfaceMesher implements Mesher {
         float[] raw = pointData.GetJavaArray(); // may be longer than the points: use only what is there
         float[] lps = new float[3 * points];
         Vec3 o = g.origin(), i = g.dirI(), j = g.dirJ(), k = g.dirK();
-        java.util.stream.IntStream.range(0, (points + 65535) >> 16).parallel().forEach(block -> {
-            for (int p = block << 16, end = Math.min(points, p + 65536); p < end; p++) {
+        org.twinprint.core.util.Parallel.forEachBlock(points, 1 << 16, (first, last) -> {
+            for (int p = first; p < last; p++) {
                 double x = raw[3 * p], y = raw[3 * p + 1], z = raw[3 * p + 2];
                 lps[3 * p] = (float) (o.x() + i.x() * x + j.x() * y + k.x() * z);
                 lps[3 * p + 1] = (float) (o.y() + i.y() * x + j.y() * y + k.y() * z);
