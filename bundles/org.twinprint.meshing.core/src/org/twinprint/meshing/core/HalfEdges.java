@@ -1,5 +1,7 @@
 package org.twinprint.meshing.core;
 
+import org.twinprint.core.util.Parallel;
+
 /**
  * Each vertex's outgoing half-edges (a → b in the order the triangle's corners run), in compressed
  * rows. Built in two linear passes (each on two threads), so edge questions (is this edge used
@@ -10,6 +12,7 @@ final class HalfEdges {
 
     final int[] offsets;
     final int[] targets;
+    private Boolean paired; // worked out once, on first asking
 
     private HalfEdges(int[] offsets, int[] targets) {
         this.offsets = offsets;
@@ -39,6 +42,53 @@ final class HalfEdges {
             }
         }
         return n;
+    }
+
+    /**
+     * Does every half-edge a → b occur once, with exactly one b → a beside it? That is a closed,
+     * manifold, consistently oriented surface. Only the edges running up (a &lt; b) look for their
+     * reverse in the other vertex's row; as many running down as up then makes each one down the
+     * reverse of one up. Duplicates are looked for in a vertex's own row only.
+     */
+    boolean pairedOnce() {
+        if (paired == null) {
+            paired = checkPairedOnce();
+        }
+        return paired;
+    }
+
+    private boolean checkPairedOnce() {
+        long failed = Long.MIN_VALUE;
+        long balance = 0;
+        for (long block : Parallel.mapBlocks(offsets.length - 1, 1 << 14, (first, last) -> {
+            long upMinusDown = 0;
+            for (int a = first; a < last; a++) {
+                for (int k = offsets[a]; k < offsets[a + 1]; k++) {
+                    int b = targets[k];
+                    if (b == a || !firstOfItsKind(a, k) || b > a && !contains(b, a)) {
+                        return failed;
+                    }
+                    upMinusDown += b > a ? 1 : -1;
+                }
+            }
+            return upMinusDown;
+        })) {
+            if (block == failed) {
+                return false;
+            }
+            balance += block;
+        }
+        return balance == 0;
+    }
+
+    /** Is there a half-edge from a to b? */
+    boolean contains(int a, int b) {
+        for (int k = offsets[a]; k < offsets[a + 1]; k++) {
+            if (targets[k] == b) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Is the half-edge at row position k the first a → targets[k] in a's row? */

@@ -118,19 +118,9 @@ public final class MeshRepair implements MeshFilter {
         HalfEdges half = HalfEdges.of(nv, tri);
         int[] next = new int[nv]; // boundary edge a -> b, kept as b -> a so the fill faces out
         java.util.Arrays.fill(next, -1);
-        // found in parallel blocks of vertices, applied in order (a closed mesh has none)
-        Parallel.mapBlocks(nv, 1 << 16, (first, last) -> {
-            List<int[]> open = new ArrayList<>();
-            for (int a = first; a < last; a++) {
-                for (int k = half.offsets[a]; k < half.offsets[a + 1]; k++) {
-                    int b = half.targets[k];
-                    if (half.count(b, a) == 0) {
-                        open.add(new int[] { a, b });
-                    }
-                }
-            }
-            return open;
-        }).forEach(open -> open.forEach(e -> next[e[1]] = e[0]));
+        for (int[] e : openEdges(half, nv)) {
+            next[e[1]] = e[0];
+        }
         List<int[]> fills = new ArrayList<>();
         List<Float> newVertices = new ArrayList<>();
         int filled = 0, left = 0;
@@ -180,6 +170,30 @@ public final class MeshRepair implements MeshFilter {
         MeshTopology topology = fills.isEmpty() ? MeshTopology.of(half, repaired, shells - removedShells)
                 : MeshTopology.of(repaired);
         return new Result(repaired, removedShells, removedVolume, filled, left, topology);
+    }
+
+    /**
+     * Half-edges a → b without a b → a, in vertex order; found in parallel blocks of vertices. A
+     * closed, consistently oriented mesh has none, and one look at its edges says so.
+     */
+    private static List<int[]> openEdges(HalfEdges half, int nv) {
+        if (half.pairedOnce()) {
+            return List.of();
+        }
+        List<int[]> all = new ArrayList<>();
+        Parallel.mapBlocks(nv, 1 << 16, (first, last) -> {
+            List<int[]> open = new ArrayList<>();
+            for (int a = first; a < last; a++) {
+                for (int k = half.offsets[a]; k < half.offsets[a + 1]; k++) {
+                    int b = half.targets[k];
+                    if (half.count(b, a) == 0) {
+                        open.add(new int[] { a, b });
+                    }
+                }
+            }
+            return open;
+        }).forEach(all::addAll);
+        return all;
     }
 
     private static double signedVolume(float[] v, int[] t, int f) {

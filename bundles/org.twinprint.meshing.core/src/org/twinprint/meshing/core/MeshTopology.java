@@ -47,6 +47,9 @@ public record MeshTopology(long edges, long boundaryEdges, long nonManifoldEdges
      * that has both already (the repair does).
      */
     static MeshTopology of(HalfEdges half, Mesh mesh, int shells) {
+        if (half.pairedOnce()) { // each edge used twice, once each way: nothing to count
+            return new MeshTopology(half.targets.length / 2, 0, 0, 0, degenerate(mesh), shells);
+        }
         // blocks of vertices count their edges in parallel: {edges, boundary, non-manifold, misoriented}
         long[] sums = new long[4];
         for (long[] block : Parallel.mapBlocks(mesh.vertexCount(), BLOCK, (from, to) -> edgeCounts(half, from, to))) {

@@ -17,7 +17,7 @@ final class VertexNeighbours {
         // on a closed, consistently oriented surface (what meshing and reduction hand on) every edge
         // runs once each way: a vertex's outgoing half-edges then reach each neighbour exactly once
         HalfEdges half = HalfEdges.of(vertexCount, triangles);
-        if (everyHalfEdgeHasOneTwin(half, vertexCount)) {
+        if (half.pairedOnce()) {
             return new VertexNeighbours(half.offsets, half.targets);
         }
         // otherwise every triangle edge gives each end the other end; duplicates are removed, keeping
@@ -76,19 +76,5 @@ final class VertexNeighbours {
             }
         });
         return new VertexNeighbours(offsets, neighbours);
-    }
-
-    /** Is each half-edge a → b alone of its kind, with a b → a beside it? */
-    private static boolean everyHalfEdgeHasOneTwin(HalfEdges half, int vertexCount) {
-        return Parallel.mapBlocks(vertexCount, 1 << 14, (first, last) -> {
-            for (int a = first; a < last; a++) {
-                for (int k = half.offsets[a]; k < half.offsets[a + 1]; k++) {
-                    if (!half.firstOfItsKind(a, k) || half.count(half.targets[k], a) == 0) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        }).stream().allMatch(Boolean::booleanValue);
     }
 }
