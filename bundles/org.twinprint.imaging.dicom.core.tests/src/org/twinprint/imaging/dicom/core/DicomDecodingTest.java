@@ -199,6 +199,38 @@ class DicomDecodingTest {
     }
 
     @Test
+    void plainSixteenBitFilesReadStraightFromTheFileGiveWhatPixelMedGives() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (Path dir : List.of(IMAGES, PYDICOM_DATA, PYDICOM_FILES)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                s.filter(p -> p.toString().endsWith(".dcm")).sorted().forEach(files::add);
+            }
+        }
+        Set<String> direct = new java.util.TreeSet<>();
+        for (Path f : files) {
+            DirectPixels.Read quick = DirectPixels.read(f);
+            if (quick == null) {
+                continue;
+            }
+            String name = f.getFileName().toString();
+            StoredPixels whole = PixelDecoding.decode(DicomSliceReader.parse(f), f);
+            StoredPixels p = quick.pixels();
+            assertEquals(List.of(whole.columns(), whole.rows(), whole.frames(), 1, 16),
+                    List.of(p.columns(), p.rows(), p.frames(), p.samplesPerPixel(), p.bitsAllocated()), name);
+            int values = p.columns() * p.rows() * p.frames();
+            assertArrayEquals(java.util.Arrays.copyOf(whole.words(), values), p.words(), name);
+            direct.add(name);
+        }
+        // explicit and implicit little-endian CT are read directly; big-endian, deflated and compressed are not
+        assertTrue(direct.containsAll(Set.of("CTImage.dcm",
+                "CTImage.dcm_LittleEndianImplicitTransferSyntax_1.2.840.10008.1.2.dcm",
+                "CTImage.dcm_LittleEndianExplicitTransferSyntax_1.2.840.10008.1.2.1.dcm")), direct.toString());
+        assertTrue(direct.stream().noneMatch(n -> n.startsWith("CTImage.dcm_") && !n.contains("LittleEndian")),
+                direct.toString());
+        assertTrue(direct.size() >= 10, direct.toString());
+    }
+
+    @Test
     void aCorruptFrameIsAMessageNotACrash(@TempDir Path dir) throws Exception {
         // zero the second half of a real RLE file: its segments then end before the image does
         Path original = IMAGES.resolve("CTImage.dcm_RLELosslessTransferSyntax_1.2.840.10008.1.2.5.dcm");

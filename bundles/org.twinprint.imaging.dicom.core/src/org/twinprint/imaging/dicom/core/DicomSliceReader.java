@@ -17,8 +17,9 @@ import com.pixelmed.dicom.TagFromName;
 /**
  * Reads one DICOM image file, single- or multi-frame, into calibrated slices placed in patient
  * space. PixelMed parses the file (its own decompression off); {@link PixelDecoding} decodes the
- * pixels; each frame's position, orientation, spacing and rescale come from the classic image
- * attributes or, in enhanced objects, from the frame's functional groups.
+ * pixels, or {@link DirectPixels} copies plain 16-bit ones straight from the file; each frame's
+ * position, orientation, spacing and rescale come from the classic image attributes or, in
+ * enhanced objects, from the frame's functional groups.
  */
 final class DicomSliceReader {
 
@@ -56,7 +57,12 @@ final class DicomSliceReader {
 
     /** Every frame of the file as a slice. */
     static List<DicomSlice> read(Path file) throws DicomReadException {
-        AttributeList list = parse(file);
+        DirectPixels.Read direct = DirectPixels.read(file);
+        return direct != null ? slices(file, direct.header(), direct.pixels()) : slices(file, parse(file));
+    }
+
+    /** The slices of a file PixelMed has parsed as a whole. */
+    private static List<DicomSlice> slices(Path file, AttributeList list) throws DicomReadException {
         if (list.getPixelData() == null) {
             String sopClass = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID);
             if (SOPClass.isImageStorage(sopClass)) {
@@ -65,7 +71,12 @@ final class DicomSliceReader {
             }
             throw new DicomReadException("no Pixel Data element: not an image (SOP class " + sopClass + ")");
         }
-        StoredPixels stored = PixelDecoding.decode(list, file);
+        return slices(file, list, PixelDecoding.decode(list, file));
+    }
+
+    /** The slices from a file's attributes (Pixel Data aside) and its decoded pixels. */
+    private static List<DicomSlice> slices(Path file, AttributeList list, StoredPixels stored)
+            throws DicomReadException {
         if (stored.samplesPerPixel() != 1) {
             throw new DicomReadException("colour image (" + stored.samplesPerPixel()
                     + " samples per pixel) is not a volume");
