@@ -30,6 +30,29 @@ class SurfaceChecksTest {
         assertTrue(crossings(join(Shapes.box(), shifted(Shapes.box(), 5, 5, 5))) > 0);
     }
 
+    @Test
+    void everyCellSizeFindsTheSameCrossingsInATriangleSoup() {
+        // 800 random triangles in a 10 mm cube, corners on a 0.25 mm lattice so that many boxes end
+        // exactly on cell borders: the grid, its cell-local packed boxes and the one-cell-per-pair rule
+        // must not change the count, from cells smaller than a triangle to one cell for everything
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        float[] v = new float[800 * 9];
+        for (int f = 0; f < 800; f++) {
+            float x = random.nextInt(40) / 4f, y = random.nextInt(40) / 4f, z = random.nextInt(40) / 4f;
+            for (int corner = 0; corner < 3; corner++) {
+                v[9 * f + 3 * corner] = x + random.nextInt(-8, 9) / 4f;
+                v[9 * f + 3 * corner + 1] = y + random.nextInt(-8, 9) / 4f;
+                v[9 * f + 3 * corner + 2] = z + random.nextInt(-8, 9) / 4f;
+            }
+        }
+        Mesh soup = new Mesh("soup", v, java.util.stream.IntStream.range(0, 2400).toArray());
+        long oneCell = SurfaceChecks.selfIntersections(new TriangleGrid(soup, 100));
+        assertTrue(oneCell > 1000, oneCell + " crossings");
+        for (double cell : new double[] { 0.25, 0.5, 1, 1.3, 4 }) {
+            assertEquals(oneCell, SurfaceChecks.selfIntersections(new TriangleGrid(soup, cell)), "cell " + cell);
+        }
+    }
+
     /** Triangle z = 0 and a vertical triangle in the plane x = xPlane reaching through z = 0. */
     private static Mesh twoTriangles(float xPlane) {
         return new Mesh("pair", new float[] { 0, 0, 0, 4, 0, 0, 0, 4, 0, xPlane, 1, -1, xPlane, 1, 1, xPlane, -2, 0 },

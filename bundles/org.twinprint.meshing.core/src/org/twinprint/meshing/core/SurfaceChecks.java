@@ -43,6 +43,7 @@ final class SurfaceChecks {
                     continue;
                 }
                 int cx = c % nx, cy = (c / nx) % ny, cz = c / (nx * ny);
+                cell.at(grid, cx, cy, cz);
                 for (int i = 0; i < n; i++) {
                     cell.load(i, grid.items[grid.start[c] + i], t, grid, cx, cy, cz);
                 }
@@ -57,6 +58,15 @@ final class SurfaceChecks {
      * The triangles of one grid cell, copied side by side for the pair tests: corner ids, boxes and
      * on which axes each box starts in this cell; coordinates and normals only once a pair needs them.
      */
+    /**
+     * Six lanes of 9 bits: 8 for a box end (0 to 255 across the cell) and a guard bit. Lane by lane,
+     * 256 + (one box's high end) - (the other's low end) stays within 9 bits, and its guard bit is
+     * set when the high end is not below the low end; six lanes are the two ends on three axes.
+     */
+    private static final int LANE = 9;
+    private static final int LEVELS = 255;
+    private static final long GUARDS = 0x100L * (1 | 1L << 9 | 1L << 18 | 1L << 27 | 1L << 36 | 1L << 45);
+
     private static final class Cell {
         final int[] corners;
         final float[] points;
@@ -64,6 +74,9 @@ final class SurfaceChecks {
         final float[] boxes;
         final int[] starts;
         final boolean[] loaded;
+        /** Packed 8-bit boxes: with i before j, asFirst[i] + asSecond[j] has every guard bit set when they overlap. */
+        final long[] asFirst, asSecond;
+        private double x, y, z, scale;
         private final double[] df = new double[3], dg = new double[3], ia = new double[2], ib = new double[2];
         private final double[] normal = new double[3];
 
@@ -74,6 +87,8 @@ final class SurfaceChecks {
             boxes = new float[6 * capacity];
             starts = new int[capacity];
             loaded = new boolean[capacity];
+            asFirst = new long[capacity];
+            asSecond = new long[capacity];
         }
 
         void load(int i, int f, int[] t, TriangleGrid grid, int cx, int cy, int cz) {
@@ -87,6 +102,32 @@ final class SurfaceChecks {
             }
             int[] cb = grid.cellBoxes;
             starts[i] = (cb[6 * f] == cx ? 1 : 0) | (cb[6 * f + 1] == cy ? 2 : 0) | (cb[6 * f + 2] == cz ? 4 : 0);
+            // the box in 8-bit steps across this cell, packed so one addition compares it with another
+            // box on all three axes (see crossingPairs); both ends are rounded the same way, so a high
+            // end not below a low end stays so
+            long low = level((b[6 * f] - x) * scale) | level((b[6 * f + 1] - y) * scale) << LANE
+                    | level((b[6 * f + 2] - z) * scale) << 2 * LANE;
+            long high = level((b[6 * f + 3] - x) * scale) | level((b[6 * f + 4] - y) * scale) << LANE
+                    | level((b[6 * f + 5] - z) * scale) << 2 * LANE;
+            asSecond[i] = high - (low << 3 * LANE);
+            asFirst[i] = GUARDS + (high << 3 * LANE) - low;
+        }
+
+        /** Where the next cell's triangles will be measured from: its low corner. */
+        void at(TriangleGrid grid, int cx, int cy, int cz) {
+            x = grid.min[0] + cx * grid.cell;
+            y = grid.min[1] + cy * grid.cell;
+            z = grid.min[2] + cz * grid.cell;
+            scale = LEVELS / grid.cell;
+        }
+
+        /**
+         * A position in 255ths of the cell, held within it. The cast rounds down within the cell (the
+         * quick JIT would call out of line for Math.floor); any rounding that never reverses an order
+         * would do.
+         */
+        private static long level(double u) {
+            return u <= 0 ? 0 : u >= LEVELS ? LEVELS : (long) u;
         }
 
         private void coordinates(int i, float[] v) {
@@ -119,7 +160,11 @@ final class SurfaceChecks {
                 float x0 = b[6 * i], y0 = b[6 * i + 1], z0 = b[6 * i + 2];
                 float x1 = b[6 * i + 3], y1 = b[6 * i + 4], z1 = b[6 * i + 5];
                 int a0 = corners[3 * i], a1 = corners[3 * i + 1], a2 = corners[3 * i + 2];
+                long first = asFirst[i];
                 for (int j = i + 1; j < n; j++) {
+                    if ((first + asSecond[j] & GUARDS) != GUARDS) {
+                        continue;
+                    }
                     int o = 6 * j;
                     if ((si | starts[j]) != 7 || x0 > b[o + 3] || b[o] > x1 || y0 > b[o + 4] || b[o + 1] > y1
                             || z0 > b[o + 5] || b[o + 2] > z1) {

@@ -15,6 +15,7 @@ final class TriangleGrid {
     final double[] min = new double[3];
     final double[] max = { -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
     final double cell;
+    private final double perCell; // 1 / cell: a multiplication per look-up instead of a division
     final int[] dims = new int[3];
     final int[] start;
     final int[] items;
@@ -28,8 +29,13 @@ final class TriangleGrid {
         Arrays.fill(min, Double.MAX_VALUE);
         for (int i = 0; i < v.length; i += 3) {
             for (int a = 0; a < 3; a++) {
-                min[a] = Math.min(min[a], v[i + a]);
-                max[a] = Math.max(max[a], v[i + a]);
+                float x = v[i + a]; // comparisons, not Math.min/max (see below)
+                if (x < min[a]) {
+                    min[a] = x;
+                }
+                if (x > max[a]) {
+                    max[a] = x;
+                }
             }
         }
         double c = cellSize;
@@ -41,6 +47,7 @@ final class TriangleGrid {
             }
         }
         cell = c;
+        perCell = 1 / c;
         for (int a = 0; a < 3; a++) {
             dims[a] = (int) Math.ceil((max[a] - min[a]) / cell) + 1;
         }
@@ -54,7 +61,10 @@ final class TriangleGrid {
             for (int f = first; f < last; f++) {
                 for (int a = 0; a < 3; a++) {
                     float p = v[3 * t[3 * f] + a], q = v[3 * t[3 * f + 1] + a], r = v[3 * t[3 * f + 2] + a];
-                    float lo = Math.min(p, Math.min(q, r)), hi = Math.max(p, Math.max(q, r));
+                    // comparisons, not Math.min/max: the quick JIT gives those their NaN and -0 tests
+                    float lo = p < q ? p : q, hi = p < q ? q : p;
+                    lo = r < lo ? r : lo;
+                    hi = r > hi ? r : hi;
                     boxes[6 * f + a] = lo;
                     boxes[6 * f + 3 + a] = hi;
                     cellBoxes[6 * f + a] = cellIndex(lo, a);
@@ -62,22 +72,31 @@ final class TriangleGrid {
                 }
             }
         });
+        // the first and second half of the triangles are counted and written on two threads: the second
+        // half's slots in a cell follow the first half's, so each cell lists its triangles in order
+        int middle = triangles / 2;
+        int[][] slots = { new int[cells + 1], new int[cells + 1] };
+        Parallel.forEach(0, 2, half -> scatter(half == 0 ? 0 : middle, half == 0 ? middle : triangles, slots[half],
+                null)); // counts, one cell on
         start = new int[cells + 1];
-        scatter(triangles, start, null); // counts, one cell on
         for (int i = 0; i < cells; i++) {
-            start[i + 1] += start[i];
+            slots[0][i] = start[i];
+            slots[1][i] = start[i] + slots[0][i + 1];
+            start[i + 1] = slots[1][i] + slots[1][i + 1];
         }
         items = new int[start[cells]];
-        scatter(triangles, Arrays.copyOf(start, cells), items);
+        Parallel.forEach(0, 2, half -> scatter(half == 0 ? 0 : middle, half == 0 ? middle : triangles, slots[half],
+                items));
     }
 
     /**
-     * Visits every cell of every triangle's range: without {@code items} it counts them into
-     * {@code slots[cell + 1]}; with it, it writes the triangle at {@code slots[cell]} and moves on.
+     * Visits every cell of the range of each triangle from {@code from} to {@code to}: without
+     * {@code items} it counts them into {@code slots[cell + 1]}; with it, it writes the triangle at
+     * {@code slots[cell]} and moves on.
      */
-    private void scatter(int triangles, int[] slots, int[] items) {
+    private void scatter(int from, int to, int[] slots, int[] items) {
         int[] cb = cellBoxes;
-        for (int f = 0; f < triangles; f++) {
+        for (int f = from; f < to; f++) {
             int b = 6 * f;
             for (int z = cb[b + 2]; z <= cb[b + 5]; z++) {
                 for (int y = cb[b + 1]; y <= cb[b + 4]; y++) {
@@ -96,7 +115,7 @@ final class TriangleGrid {
 
     /** The cell column (or row, or slice) holding coordinate x on one axis, within the grid. */
     int cellIndex(double x, int axis) {
-        return clamp((int) ((x - min[axis]) / cell), axis);
+        return clamp((int) ((x - min[axis]) * perCell), axis);
     }
 
     private int clamp(int c, int axis) {
