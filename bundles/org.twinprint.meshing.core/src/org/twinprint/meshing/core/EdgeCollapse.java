@@ -115,26 +115,27 @@ final class EdgeCollapse {
                             uz = (double) pos[b + 2] - pos[a + 2];
                     double wx = (double) pos[c] - pos[a], wy = (double) pos[c + 1] - pos[a + 1],
                             wz = (double) pos[c + 2] - pos[a + 2];
-                    double nx = uy * wz - uz * wy, ny = uz * wx - ux * wz, nz = ux * wy - uy * wx;
-                    double len = Math.sqrt(nx * nx + ny * ny + nz * nz);
-                    if (len == 0) {
+                    // the plane through the triangle, weighted by its area: with c the cross product
+                    // (normal times twice the area) and e = -c.a, area * n n^T = c c^T / (2|c|) and so on,
+                    // so one division serves all ten terms
+                    double cx = uy * wz - uz * wy, cy = uz * wx - ux * wz, cz = ux * wy - uy * wx;
+                    double length2 = cx * cx + cy * cy + cz * cz;
+                    if (length2 == 0) {
                         continue;
                     }
-                    double w = len / 2; // area
-                    nx /= len;
-                    ny /= len;
-                    nz /= len;
-                    double d = -(nx * pos[a] + ny * pos[a + 1] + nz * pos[a + 2]);
-                    q0 += w * nx * nx;
-                    q1 += w * nx * ny;
-                    q2 += w * nx * nz;
-                    q3 += w * nx * d;
-                    q4 += w * ny * ny;
-                    q5 += w * ny * nz;
-                    q6 += w * ny * d;
-                    q7 += w * nz * nz;
-                    q8 += w * nz * d;
-                    q9 += w * d * d;
+                    double half = 0.5 / Math.sqrt(length2);
+                    double e = -(cx * pos[a] + cy * pos[a + 1] + cz * pos[a + 2]);
+                    double hx = half * cx, hy = half * cy, hz = half * cz;
+                    q0 += hx * cx;
+                    q1 += hx * cy;
+                    q2 += hx * cz;
+                    q3 += hx * e;
+                    q4 += hy * cy;
+                    q5 += hy * cz;
+                    q6 += hy * e;
+                    q7 += hz * cz;
+                    q8 += hz * e;
+                    q9 += half * e * e;
                 }
                 int q = 10 * v;
                 quadric[q] = q0;
