@@ -46,9 +46,10 @@ final class HalfEdges {
 
     /**
      * Does every half-edge a → b occur once, with exactly one b → a beside it? That is a closed,
-     * manifold, consistently oriented surface. Only the edges running up (a &lt; b) look for their
-     * reverse in the other vertex's row; as many running down as up then makes each one down the
-     * reverse of one up. Duplicates are looked for in a vertex's own row only.
+     * manifold, consistently oriented surface. Only the edges running up (a &lt; b) are looked at:
+     * each must be the only one of its kind in a's row and find its reverse in b's. Those reverses
+     * are as many different edges running down as there are up; with no more down than up, they are
+     * all of them, each once.
      */
     boolean pairedOnce() {
         if (paired == null) {
@@ -65,10 +66,13 @@ final class HalfEdges {
             for (int a = first; a < last; a++) {
                 for (int k = offsets[a]; k < offsets[a + 1]; k++) {
                     int b = targets[k];
-                    if (b == a || !firstOfItsKind(a, k) || b > a && !contains(b, a)) {
+                    if (b < a) {
+                        upMinusDown--;
+                    } else if (b == a || !firstOfItsKind(a, k) || !contains(b, a)) {
                         return failed;
+                    } else {
+                        upMinusDown++;
                     }
-                    upMinusDown += b > a ? 1 : -1;
                 }
             }
             return upMinusDown;

@@ -51,11 +51,19 @@ public final class TaubinSmoothing implements MeshFilter {
         VertexNeighbours nb = VertexNeighbours.of(input.vertexCount(), input.triangles());
         float[] a = input.vertices().clone();
         float[] b = new float[a.length];
+        // 1 / (number of neighbours), worked out once rather than divided in every step
+        float[] perNeighbour = new float[input.vertexCount()];
+        Parallel.forEachBlock(perNeighbour.length, 1 << 16, (first, last) -> {
+            for (int v = first; v < last; v++) {
+                int count = nb.offsets[v + 1] - nb.offsets[v];
+                perNeighbour[v] = count == 0 ? 0 : 1f / count;
+            }
+        });
         progress.begin("Smoothing " + input.name(), Math.max(1, iterations));
         for (int it = 0; it < iterations; it++) {
             progress.checkCanceled();
-            step(nb, a, b, LAMBDA);
-            step(nb, b, a, MU);
+            step(nb, perNeighbour, a, b, LAMBDA);
+            step(nb, perNeighbour, b, a, MU);
             progress.worked(1);
         }
         Mesh smooth = new Mesh(input.name(), input.rgb(), a, input.triangles());
@@ -82,7 +90,7 @@ public final class TaubinSmoothing implements MeshFilter {
     }
 
     /** out = in + factor * (mean of neighbours - in), in parallel over vertices. */
-    private static void step(VertexNeighbours nb, float[] in, float[] out, double factor) {
+    private static void step(VertexNeighbours nb, float[] perNeighbour, float[] in, float[] out, double factor) {
         int n = in.length / 3;
         int[] offsets = nb.offsets, neighbours = nb.neighbours;
         float f = (float) factor;
@@ -104,7 +112,7 @@ public final class TaubinSmoothing implements MeshFilter {
                     sy += in[w + 1];
                     sz += in[w + 2];
                 }
-                float inv = 1f / (to - from);
+                float inv = perNeighbour[v];
                 out[p] = x + f * (sx * inv - x);
                 out[p + 1] = y + f * (sy * inv - y);
                 out[p + 2] = z + f * (sz * inv - z);
