@@ -82,9 +82,9 @@ public final class MeshRepair implements MeshFilter {
         }
         double[] shellVolume = new double[nv];
         int[] root = new int[t.length / 3];
-        for (int f = 0; f < t.length; f += 3) {
-            root[f / 3] = MeshTopology.find(parent, t[f]);
-            shellVolume[root[f / 3]] += signedVolume(v, t, f);
+        for (int f = 0, face = 0; f < t.length; f += 3, face++) { // a counter: the quick JIT divides for f / 3
+            root[face] = MeshTopology.find(parent, t[f]);
+            shellVolume[root[face]] += signedVolume(v, t, f);
         }
         boolean[] hasTriangles = new boolean[nv];
         int shells = 0;
@@ -106,8 +106,8 @@ public final class MeshRepair implements MeshFilter {
         }
         int[] kept = new int[t.length];
         int n = 0;
-        for (int f = 0; f < t.length; f += 3) {
-            if (!drop[root[f / 3]]) {
+        for (int f = 0, face = 0; f < t.length; f += 3, face++) {
+            if (!drop[root[face]]) {
                 kept[n++] = t[f];
                 kept[n++] = t[f + 1];
                 kept[n++] = t[f + 2];
