@@ -1,6 +1,7 @@
 package org.twinprint.meshing.core;
 
 import org.twinprint.core.model.Mesh;
+import org.twinprint.core.util.Parallel;
 
 /**
  * Which vertices share a position exactly. STL and most slicers know no vertex indices: they join
@@ -11,33 +12,51 @@ final class PositionWelding {
     private PositionWelding() {
     }
 
-    /** For each vertex, the first vertex at the same position (itself if none came before). */
+    /**
+     * For each vertex, the first vertex at the same position (itself if none came before). Two
+     * threads share the work by the lowest bit of the position's hash: each walks all vertices in
+     * order but files only its own half in its own table, and equal positions hash alike.
+     */
     static int[] representatives(Mesh mesh) {
         float[] v = mesh.vertices();
         int n = mesh.vertexCount();
-        int size = Integer.highestOneBit(Math.max(2, n * 2 - 1)) << 1;
-        int[] table = new int[size];
-        java.util.Arrays.fill(table, -1);
         int[] rep = new int[n];
-        for (int i = 0; i < n; i++) {
-            int x = Float.floatToIntBits(v[3 * i]), y = Float.floatToIntBits(v[3 * i + 1]),
-                    z = Float.floatToIntBits(v[3 * i + 2]);
-            int slot = hash(x, y, z) & (size - 1);
-            while (true) {
-                int j = table[slot];
-                if (j < 0) {
-                    table[slot] = i;
-                    rep[i] = i;
-                    break;
-                }
-                if (Float.floatToIntBits(v[3 * j]) == x && Float.floatToIntBits(v[3 * j + 1]) == y
-                        && Float.floatToIntBits(v[3 * j + 2]) == z) {
-                    rep[i] = j;
-                    break;
-                }
-                slot = (slot + 1) & (size - 1);
+        int[] hashes = new int[n];
+        Parallel.forEachBlock(n, 1 << 16, (first, last) -> {
+            for (int i = first; i < last; i++) {
+                hashes[i] = hash(Float.floatToIntBits(v[3 * i]), Float.floatToIntBits(v[3 * i + 1]),
+                        Float.floatToIntBits(v[3 * i + 2]));
             }
-        }
+        });
+        // more than n slots: each table, with about n / 2 entries, stays about half empty
+        int size = Integer.highestOneBit(Math.max(2, n)) << 1;
+        Parallel.forEach(0, 2, part -> {
+            int[] table = new int[size];
+            java.util.Arrays.fill(table, -1);
+            for (int i = 0; i < n; i++) {
+                int h = hashes[i];
+                if ((h & 1) != part) {
+                    continue;
+                }
+                int x = Float.floatToIntBits(v[3 * i]), y = Float.floatToIntBits(v[3 * i + 1]),
+                        z = Float.floatToIntBits(v[3 * i + 2]);
+                int slot = (h >>> 1) & (size - 1);
+                while (true) {
+                    int j = table[slot];
+                    if (j < 0) {
+                        table[slot] = i;
+                        rep[i] = i;
+                        break;
+                    }
+                    if (Float.floatToIntBits(v[3 * j]) == x && Float.floatToIntBits(v[3 * j + 1]) == y
+                            && Float.floatToIntBits(v[3 * j + 2]) == z) {
+                        rep[i] = j;
+                        break;
+                    }
+                    slot = (slot + 1) & (size - 1);
+                }
+            }
+        });
         return rep;
     }
 
@@ -51,9 +70,11 @@ final class PositionWelding {
     static int[] weldedTriangles(Mesh mesh) {
         int[] rep = representatives(mesh);
         int[] t = mesh.triangles().clone();
-        for (int i = 0; i < t.length; i++) {
-            t[i] = rep[t[i]];
-        }
+        Parallel.forEachBlock(t.length, 1 << 16, (first, last) -> {
+            for (int i = first; i < last; i++) {
+                t[i] = rep[t[i]];
+            }
+        });
         return t;
     }
 }
