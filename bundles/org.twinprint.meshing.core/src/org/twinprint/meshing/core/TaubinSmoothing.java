@@ -106,7 +106,17 @@ public final class TaubinSmoothing implements MeshFilter {
                     continue;
                 }
                 float sx = 0, sy = 0, sz = 0;
-                for (int k = from; k < to; k++) {
+                int k = from;
+                for (; k + 1 < to; k += 2) { // two neighbours a turn: half the loop overhead in the quick JIT
+                    int w = 3 * neighbours[k], u = 3 * neighbours[k + 1];
+                    sx += in[w];
+                    sy += in[w + 1];
+                    sz += in[w + 2];
+                    sx += in[u];
+                    sy += in[u + 1];
+                    sz += in[u + 2];
+                }
+                if (k < to) {
                     int w = 3 * neighbours[k];
                     sx += in[w];
                     sy += in[w + 1];
