@@ -83,6 +83,24 @@ class SegmentationTest {
     }
 
     @Test
+    void thresholdRangesReachTheEndsOfSixteenBits() {
+        short[] values = new short[16];
+        values[0] = Short.MIN_VALUE;
+        values[5] = Short.MAX_VALUE;
+        values[9] = -1;
+        int[] expected = { 16, 1, 1, 14, 0 };
+        String[][] ranges = { { "-32768", "32767" }, { "32767", "32767" }, { "-32768", "-32768" },
+                { "-32767", "32766" }, { "1", "32766" } };
+        for (int r = 0; r < ranges.length; r++) {
+            Case c = tinyCase(values.clone());
+            operations.segment(c, tool("segment.threshold"), Map.of("preset", "custom", "lower", ranges[r][0], "upper",
+                    ranges[r][1]), Progress.NONE);
+            assertEquals(expected[r], c.labelMap().voxelCount(c.labelMap().segment("Bone").orElseThrow()),
+                    ranges[r][0] + " .. " + ranges[r][1]);
+        }
+    }
+
+    @Test
     void badParametersAreRefusedNamingTheParameter() {
         Case c = tinyCase(new short[16]);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> operations.segment(c,

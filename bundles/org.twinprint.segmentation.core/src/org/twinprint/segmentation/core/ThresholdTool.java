@@ -44,11 +44,15 @@ public final class ThresholdTool implements SegmentationTool {
 
     private static final int BATCH = 16;
 
-    /** Labels the voxels of one slice that lie in [lo, hi], clears this label elsewhere; returns the count. */
+    /**
+     * Labels the voxels of one slice that lie in [lo, hi], clears this label elsewhere; returns the
+     * count. lo and hi lie within one step of the 16-bit range.
+     */
     private static long thresholdSlice(short[] v, byte[] labels, int from, int length, int lo, int hi, byte label) {
         long count = 0;
         for (int n = from, end = from + length; n < end; n++) {
-            if (v[n] >= lo && v[n] <= hi) {
+            int x = v[n];
+            if ((x - lo | hi - x) >= 0) { // lo <= x <= hi in one test
                 labels[n] = label;
                 count++;
             } else if (labels[n] == label) {
@@ -75,6 +79,9 @@ public final class ThresholdTool implements SegmentationTool {
         byte label = (byte) segment.label();
         int lo = (int) Math.ceil(lower);
         int hi = (int) Math.floor(upper);
+        // the same range held just beyond 16 bits, so the one-test comparison below cannot overflow
+        int lo16 = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE + 1, lo));
+        int hi16 = Math.max(Short.MIN_VALUE - 1, Math.min(Short.MAX_VALUE, hi));
         int slice = volume.geometry().nx() * volume.geometry().ny();
         int slices = volume.geometry().nz();
         progress.begin("Threshold " + lo + " .. " + hi, slices);
@@ -84,7 +91,7 @@ public final class ThresholdTool implements SegmentationTool {
             progress.checkCanceled();
             int last = Math.min(slices, first + BATCH);
             count += java.util.stream.IntStream.range(first, last).parallel()
-                    .mapToLong(k -> thresholdSlice(v, labels, k * slice, slice, lo, hi, label)).sum();
+                    .mapToLong(k -> thresholdSlice(v, labels, k * slice, slice, lo16, hi16, label)).sum();
             progress.worked(last - first);
         }
         return String.format(Locale.ROOT, "%s: %d voxels from %d to %d %s (%.3f ml)", name, count, lo, hi,
