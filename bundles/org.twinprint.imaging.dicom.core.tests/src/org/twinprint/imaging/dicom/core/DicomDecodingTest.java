@@ -115,12 +115,7 @@ class DicomDecodingTest {
 
     @Test
     void pydicomDecodesEveryFileItCanToTheSameValues() throws Exception {
-        List<Path> files = new ArrayList<>();
-        for (Path dir : List.of(IMAGES, PYDICOM_DATA, PYDICOM_FILES)) {
-            try (Stream<Path> s = Files.list(dir)) {
-                s.filter(p -> p.toString().endsWith(".dcm")).sorted().forEach(files::add);
-            }
-        }
+        List<Path> files = sharedDicomFiles();
         Map<String, String> reference = PydicomReference.of(files);
         // lossy JPEG 2000: decoders may round differently, by at most one grey level on average
         Set<String> lossyJ2k = Set.of("MR2_J2KI.dcm", "RG1_J2KI.dcm", "US1_J2KI.dcm", "GDCMJ2K_TextGBR.dcm",
@@ -200,12 +195,7 @@ class DicomDecodingTest {
 
     @Test
     void plainSixteenBitFilesReadStraightFromTheFileGiveWhatPixelMedGives() throws Exception {
-        List<Path> files = new ArrayList<>();
-        for (Path dir : List.of(IMAGES, PYDICOM_DATA, PYDICOM_FILES)) {
-            try (Stream<Path> s = Files.list(dir)) {
-                s.filter(p -> p.toString().endsWith(".dcm")).sorted().forEach(files::add);
-            }
-        }
+        List<Path> files = sharedDicomFiles();
         Set<String> direct = new java.util.TreeSet<>();
         for (Path f : files) {
             DirectPixels.Read quick = DirectPixels.read(f);
@@ -240,6 +230,17 @@ class DicomDecodingTest {
         }
         Path broken = Files.write(dir.resolve("broken.dcm"), b);
         assertThrows(DicomReadException.class, () -> Decoded.of(broken));
+    }
+
+    /** The .dcm files of cornerstone's and pydicom's test sets, folder by folder, sorted. */
+    private static List<Path> sharedDicomFiles() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path dir : List.of(IMAGES, PYDICOM_DATA, PYDICOM_FILES)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                s.filter(p -> p.toString().endsWith(".dcm")).sorted().forEach(files::add);
+            }
+        }
+        return files;
     }
 
     private static Path find(String name) {
