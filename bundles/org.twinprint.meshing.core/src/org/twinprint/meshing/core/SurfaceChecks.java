@@ -55,10 +55,6 @@ final class SurfaceChecks {
     }
 
     /**
-     * The triangles of one grid cell, copied side by side for the pair tests: corner ids, boxes and
-     * on which axes each box starts in this cell; coordinates and normals only once a pair needs them.
-     */
-    /**
      * Six lanes of 9 bits: 8 for a box end (0 to 255 across the cell) and a guard bit. Lane by lane,
      * 256 + (one box's high end) - (the other's low end) stays within 9 bits, and its guard bit is
      * set when the high end is not below the low end; six lanes are the two ends on three axes.
@@ -67,6 +63,10 @@ final class SurfaceChecks {
     private static final int LEVELS = 255;
     private static final long GUARDS = 0x100L * (1 | 1L << 9 | 1L << 18 | 1L << 27 | 1L << 36 | 1L << 45);
 
+    /**
+     * The triangles of one grid cell, copied side by side for the pair tests: corner ids, boxes and
+     * on which axes each box starts in this cell; coordinates and normals only once a pair needs them.
+     */
     private static final class Cell {
         final int[] corners;
         final float[] points;
@@ -74,7 +74,7 @@ final class SurfaceChecks {
         final float[] boxes;
         final int[] starts;
         final boolean[] loaded;
-        /** Packed 8-bit boxes: with i before j, asFirst[i] + asSecond[j] has every guard bit set when they overlap. */
+        /** Packed 8-bit boxes: asFirst[i] + asSecond[j] has every guard bit set when i and j overlap. */
         final long[] asFirst, asSecond;
         private double x, y, z, scale;
         private final double[] df = new double[3], dg = new double[3], ia = new double[2], ib = new double[2];
