@@ -17,6 +17,7 @@ import vtk.vtkCellArray;
 import vtk.vtkDiscreteFlyingEdges3D;
 import vtk.vtkFloatArray;
 import vtk.vtkImageData;
+import vtk.vtkIntArray;
 import vtk.vtkPolyData;
 import vtk.vtkUnsignedCharArray;
 
@@ -114,8 +115,13 @@ public final class SegmentSurfaceMesher implements Mesher {
         if (polys.GetNumberOfConnectivityIds() != 3L * cells) {
             throw new IllegalStateException("surface has cells that are not triangles");
         }
-        polys.ConvertTo32BitStorage();
-        int[] connectivity = polys.GetConnectivityArray32().GetJavaArray();
+        // VTK's ids are 64-bit: one typed copy into 32 bits is quicker than converting the cell
+        // array's storage, and freeing the 64-bit ids before the Java copy keeps the peak down
+        vtkIntArray ids = new vtkIntArray();
+        ids.DeepCopy(polys.GetConnectivityArray());
+        polys.Initialize();
+        int[] connectivity = ids.GetJavaArray();
+        ids.Delete();
         int[] triangles = connectivity.length == 3 * cells ? connectivity : java.util.Arrays.copyOf(connectivity, 3 * cells);
         return new Mesh(segment.name(), segment.rgb(), lps, triangles);
     }
