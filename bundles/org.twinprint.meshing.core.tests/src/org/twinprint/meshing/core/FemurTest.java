@@ -67,7 +67,7 @@ class FemurTest {
         // 325 k triangles: the two cores reduce their halves, a pass over the seam between them follows;
         // going down to 6 % lets vertices gather many triangles (more than their first room holds)
         Mesh femur = StlFormat.read(Shapes.femur());
-        Mesh fine = subdivided(subdivided(femur));
+        Mesh fine = Shapes.subdivided(Shapes.subdivided(femur));
         assertEquals(16 * femur.triangleCount(), fine.triangleCount());
         Mesh reduced = EdgeCollapse.reduce(fine, 20_000, Progress.NONE);
         assertEquals(20_000, reduced.triangleCount(), 2);
@@ -77,7 +77,7 @@ class FemurTest {
     @Test
     void twoBonesThatMeetNowhereAreReducedWithoutASeamBetweenTheCoresHalves() throws IOException {
         // each core's half is exactly one bone: no vertex is shared, so the pass over the seam has nothing
-        Mesh one = subdivided(StlFormat.read(Shapes.femur()));
+        Mesh one = Shapes.subdivided(StlFormat.read(Shapes.femur()));
         float[] v = java.util.Arrays.copyOf(one.vertices(), 2 * one.vertices().length);
         for (int i = one.vertices().length; i < v.length; i += 3) {
             v[i] = one.vertices()[i - one.vertices().length] + 200; // 200 mm to the side
@@ -109,37 +109,6 @@ class FemurTest {
         assertTrue(t.watertight(), t.toString());
         assertEquals(1, t.shells());
         assertEquals(femur.volumeMm3(), reduced.volumeMm3(), femur.volumeMm3() * 0.01);
-    }
-
-    /** Every triangle cut into four at its edge midpoints; neighbours share the midpoints. */
-    private static Mesh subdivided(Mesh m) {
-        float[] v = m.vertices();
-        int[] t = m.triangles();
-        java.util.Map<Long, Integer> midpoints = new java.util.HashMap<>();
-        float[] out = java.util.Arrays.copyOf(v, v.length + 3 * 3 * t.length / 2);
-        int[] next = { m.vertexCount() };
-        int[] tris = new int[4 * t.length];
-        for (int f = 0, n = 0; f < t.length; f += 3) {
-            int[] mid = new int[3];
-            for (int k = 0; k < 3; k++) {
-                int a = t[f + k], b = t[f + (k + 1) % 3];
-                mid[k] = midpoints.computeIfAbsent((long) Math.min(a, b) << 32 | Math.max(a, b), key -> {
-                    int c = next[0]++;
-                    for (int x = 0; x < 3; x++) {
-                        out[3 * c + x] = (v[3 * a + x] + v[3 * b + x]) / 2;
-                    }
-                    return c;
-                });
-            }
-            int[][] four = { { t[f], mid[0], mid[2] }, { mid[0], t[f + 1], mid[1] }, { mid[2], mid[1], t[f + 2] },
-                    { mid[0], mid[1], mid[2] } };
-            for (int[] q : four) {
-                tris[n++] = q[0];
-                tris[n++] = q[1];
-                tris[n++] = q[2];
-            }
-        }
-        return new Mesh(m.name(), m.rgb(), java.util.Arrays.copyOf(out, 3 * next[0]), tris);
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.twinprint.core.model.Mesh;
 
-/** Self-intersections on meshes whose answer is known by construction. */
+/** Self-intersections and wall thickness on meshes whose answer is known by construction. */
 class SurfaceChecksTest {
 
     @Test
@@ -51,6 +51,36 @@ class SurfaceChecksTest {
         for (double cell : new double[] { 0.25, 0.5, 1, 1.3, 4 }) {
             assertEquals(oneCell, SurfaceChecks.selfIntersections(new TriangleGrid(soup, cell)), "cell " + cell);
         }
+    }
+
+    @Test
+    void theThinnestWallOfABoxIsItsShortestSide() {
+        // after two subdivisions most vertices lie inside a face: their rays cross the 10 x 20 x 30 mm
+        // box straight to the opposite face (30 mm is beyond the search); rays from edges go slanting
+        Mesh box = Shapes.subdivided(Shapes.subdivided(Shapes.box()));
+        double[] walls = SurfaceChecks.walls(new TriangleGrid(box, 3), 40, 25);
+        assertTrue(walls.length > 10, walls.length + " walls");
+        assertEquals(10, walls[0], 1e-4);
+        assertTrue(java.util.Arrays.stream(walls).anyMatch(w -> Math.abs(w - 20) < 1e-4),
+                java.util.Arrays.toString(walls));
+    }
+
+    @Test
+    void normalsOfPickedVerticesAreTheirNormalsInTheWholeMesh() throws java.io.IOException {
+        Mesh femur = StlFormat.read(Shapes.femur());
+        float[] all = SurfaceChecks.vertexNormals(femur);
+        // random picks, some twice, and both ends of the vertex range
+        int[] picks = new java.util.SplittableRandom(3).ints(2000, 0, femur.vertexCount()).toArray();
+        picks[0] = 0;
+        picks[1] = femur.vertexCount() - 1;
+        picks[2] = picks[3];
+        float[] picked = SurfaceChecks.vertexNormals(femur, picks);
+        for (int i = 0; i < picks.length; i++) {
+            for (int k = 0; k < 3; k++) {
+                assertEquals(all[3 * picks[i] + k], picked[3 * i + k], "vertex " + picks[i]);
+            }
+        }
+        assertEquals(1, Math.hypot(Math.hypot(picked[0], picked[1]), picked[2]), 1e-6);
     }
 
     /** Triangle z = 0 and a vertical triangle in the plane x = xPlane reaching through z = 0. */

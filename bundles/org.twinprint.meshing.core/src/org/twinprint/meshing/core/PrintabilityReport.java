@@ -31,9 +31,8 @@ public record PrintabilityReport(String mesh, int triangles, int vertices, MeshT
                 () -> new Sums(known != null ? known : MeshTopology.of(m), m.volumeMm3(), m.areaMm2()));
         new Thread(sums, "TwinPrint mesh sums").start();
         TriangleGrid grid = new TriangleGrid(m, 1.5 * meanEdge(m));
-        double[] faces = SurfaceChecks.triangleNormals(m);
         long crossings = SurfaceChecks.selfIntersections(grid);
-        double[] walls = SurfaceChecks.walls(grid, faces, WALL_SAMPLES, WALL_SEARCH_MM);
+        double[] walls = SurfaceChecks.walls(grid, WALL_SAMPLES, WALL_SEARCH_MM);
         double wall = walls.length == 0 ? Double.NaN : walls[0];
         double thin = walls.length == 0 ? Double.NaN : walls[walls.length / 100]; // thinnest 1 %
         Sums done = join(sums);

@@ -253,52 +253,38 @@ final class SurfaceChecks {
         }
     }
 
-    /** Each triangle's normal, scaled by twice its area (x, y, z per triangle). */
-    static double[] triangleNormals(Mesh m) {
-        float[] v = m.vertices();
-        int[] t = m.triangles();
-        double[] normals = new double[t.length];
-        Parallel.forEachBlock(m.triangleCount(), 4096, (first, last) -> {
-            double[] n = new double[3];
-            for (int f = first; f < last; f++) {
-                Normals.scaled(v, 3 * t[3 * f], 3 * t[3 * f + 1], 3 * t[3 * f + 2], n);
-                System.arraycopy(n, 0, normals, 3 * f, 3);
-            }
-        });
-        return normals;
-    }
-
     /**
      * Wall thickness at up to {@code samples} vertices, sorted, in mm: the distance along the
      * inward normal to where the ray leaves the solid again (a surface facing along the ray).
      * Points with no wall within {@code maxDistance} are left out.
      */
-    static double[] walls(TriangleGrid grid, double[] faces, int samples, double maxDistance) {
+    static double[] walls(TriangleGrid grid, int samples, double maxDistance) {
         Mesh m = grid.mesh;
         if (m.vertexCount() == 0) {
             return new double[0];
         }
-        float[] normals = vertexNormals(m, faces);
         SplittableRandom random = new SplittableRandom(7);
         int n = Math.min(samples, m.vertexCount());
         int[] picks = new int[n];
         for (int i = 0; i < n; i++) {
             picks[i] = n == m.vertexCount() ? i : random.nextInt(m.vertexCount());
         }
+        float[] normals = vertexNormals(m, picks);
         double[] walls = new double[n];
         Parallel.forEachBlock(n, 64, (first, last) -> {
             for (int i = first; i < last; i++) {
-                walls[i] = wallAt(grid, normals, faces, picks[i], maxDistance);
+                walls[i] = wallAt(grid, normals, 3 * i, picks[i], maxDistance);
             }
         });
         return java.util.Arrays.stream(walls).filter(d -> d < maxDistance).sorted().toArray();
     }
 
-    private static double wallAt(TriangleGrid grid, float[] normals, double[] faces, int p, double maxDistance) {
+    /** The wall at vertex p, whose unit normal is at {@code normal} in {@code normals}. */
+    private static double wallAt(TriangleGrid grid, float[] normals, int normal, int p, double maxDistance) {
         float[] v = grid.mesh.vertices();
         int[] t = grid.mesh.triangles();
         double ox = v[3 * p], oy = v[3 * p + 1], oz = v[3 * p + 2];
-        double dx = -normals[3 * p], dy = -normals[3 * p + 1], dz = -normals[3 * p + 2];
+        double dx = -normals[normal], dy = -normals[normal + 1], dz = -normals[normal + 2];
         if (dx == 0 && dy == 0 && dz == 0) {
             return Double.POSITIVE_INFINITY;
         }
@@ -322,8 +308,8 @@ final class SurfaceChecks {
                 if (t[3 * f] == p || t[3 * f + 1] == p || t[3 * f + 2] == p) {
                     continue;
                 }
-                double hit = ray(v, t, f, ox, oy, oz, dx, dy, dz);
-                if (hit > 1e-4 && hit < best && faces[3 * f] * dx + faces[3 * f + 1] * dy + faces[3 * f + 2] * dz > 0) {
+                double hit = exit(v, t, f, ox, oy, oz, dx, dy, dz);
+                if (hit > 1e-4 && hit < best) {
                     best = hit;
                 }
             }
@@ -346,16 +332,32 @@ final class SurfaceChecks {
     }
 
     /**
-     * Area-weighted vertex normals, unit length, from the triangles' scaled normals ({@code faces},
-     * or worked out on the way when null).
+     * Area-weighted unit normals of the vertices {@code picks} (every vertex when null), in that
+     * order: x, y, z per pick. A vertex picked twice gets the same normal twice.
      */
-    static float[] vertexNormals(Mesh m, double[] faces) {
+    static float[] vertexNormals(Mesh m, int[] picks) {
         int[] t = m.triangles();
         float[] v = m.vertices();
+        // slot[w]: where vertex w adds up its normal, or -1 when it is not wanted
+        int[] slot;
+        int slots;
+        if (picks == null) {
+            slot = null;
+            slots = m.vertexCount();
+        } else {
+            slot = new int[m.vertexCount()];
+            java.util.Arrays.fill(slot, -1);
+            slots = 0;
+            for (int p : picks) {
+                if (slot[p] < 0) {
+                    slot[p] = slots++;
+                }
+            }
+        }
         // each half of the triangles adds into its own array (in parallel); the halves are then added
-        float[] n = new float[m.vertices().length], other = new float[n.length];
+        float[] n = new float[3 * slots], other = new float[n.length];
         int middle = t.length / 6 * 3;
-        IntStream.range(0, 2).parallel().forEach(half -> addFaceNormals(t, v, faces, half == 0 ? 0 : middle,
+        IntStream.range(0, 2).parallel().forEach(half -> addFaceNormals(t, v, slot, half == 0 ? 0 : middle,
                 half == 0 ? middle : t.length, half == 0 ? n : other));
         Parallel.forEachBlock(n.length / 3, 1 << 16, (first, last) -> {
             for (int i = 3 * first; i < 3 * last; i += 3) {
@@ -370,35 +372,58 @@ final class SurfaceChecks {
                 }
             }
         });
-        return n;
+        if (picks == null) {
+            return n;
+        }
+        float[] picked = new float[3 * picks.length];
+        for (int i = 0; i < picks.length; i++) {
+            System.arraycopy(n, 3 * slot[picks[i]], picked, 3 * i, 3);
+        }
+        return picked;
     }
 
-    private static void addFaceNormals(int[] t, float[] v, double[] faces, int from, int to, float[] n) {
+    /** Adds the scaled normals of triangles [from, to) (corner offsets) to their corners' slots. */
+    private static void addFaceNormals(int[] t, float[] v, int[] slot, int from, int to, float[] n) {
         double[] face = new double[3];
         for (int f = from; f < to; f += 3) {
-            if (faces != null) {
-                System.arraycopy(faces, f, face, 0, 3);
-            } else {
-                Normals.scaled(v, 3 * t[f], 3 * t[f + 1], 3 * t[f + 2], face);
+            int a = t[f], b = t[f + 1], c = t[f + 2];
+            if (slot != null) {
+                a = slot[a];
+                b = slot[b];
+                c = slot[c];
+                if ((a & b & c) < 0) {
+                    continue; // no corner wanted (all three are -1)
+                }
             }
-            for (int corner = 0; corner < 3; corner++) {
-                int k = 3 * t[f + corner];
-                n[k] += (float) face[0];
-                n[k + 1] += (float) face[1];
-                n[k + 2] += (float) face[2];
-            }
+            Normals.scaled(v, 3 * t[f], 3 * t[f + 1], 3 * t[f + 2], face);
+            add(n, a, face);
+            add(n, b, face);
+            add(n, c, face);
         }
     }
 
-    /** Möller–Trumbore: parameter of the ray's hit on triangle g, or -1. */
-    private static double ray(float[] v, int[] t, int g, double ox, double oy, double oz, double dx, double dy,
+    private static void add(float[] n, int slot, double[] face) {
+        if (slot >= 0) {
+            int k = 3 * slot;
+            n[k] += (float) face[0];
+            n[k + 1] += (float) face[1];
+            n[k + 2] += (float) face[2];
+        }
+    }
+
+    /**
+     * Möller–Trumbore, for where the ray leaves the solid: the parameter of its hit on triangle g if
+     * g faces along the ray (outward normal · direction > 0), else -1.
+     */
+    private static double exit(float[] v, int[] t, int g, double ox, double oy, double oz, double dx, double dy,
             double dz) {
         int a = 3 * t[3 * g], b = 3 * t[3 * g + 1], c = 3 * t[3 * g + 2];
         double e1x = v[b] - v[a], e1y = v[b + 1] - v[a + 1], e1z = v[b + 2] - v[a + 2];
         double e2x = v[c] - v[a], e2y = v[c + 1] - v[a + 1], e2z = v[c + 2] - v[a + 2];
         double px = dy * e2z - dz * e2y, py = dz * e2x - dx * e2z, pz = dx * e2y - dy * e2x;
+        // det = e1 . (d x e2) = -(e1 x e2) . d: negative when the triangle faces along the ray
         double det = e1x * px + e1y * py + e1z * pz;
-        if (Math.abs(det) < 1e-12) {
+        if (det > -1e-12) {
             return -1;
         }
         double inv = 1 / det;
