@@ -95,7 +95,7 @@ public final class SegmentSurfaceMesher implements Mesher {
         return mesh.volumeMm3() < 0 ? flipped(mesh) : mesh;
     }
 
-    /** Copies VTK's points and triangles; points come in index-aligned mm and go to LPS. */
+    /** Copies VTK's points and triangles, emptying its cells; points come in index-aligned mm and go to LPS. */
     static Mesh toLps(vtkPolyData poly, Geometry g, Segment segment) {
         int points = (int) poly.GetNumberOfPoints();
         vtkFloatArray pointData = (vtkFloatArray) poly.GetPoints().GetData();
