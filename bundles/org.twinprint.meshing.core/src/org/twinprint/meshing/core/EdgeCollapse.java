@@ -152,16 +152,6 @@ final class EdgeCollapse {
         });
     }
 
-    /** The corner after k in a triangle (k + 1) % 3, without a division (the quick JIT divides for %). */
-    private static int next(int k) {
-        return k == 2 ? 0 : k + 1;
-    }
-
-    /** The corner before k, (k + 2) % 3. */
-    private static int previous(int k) {
-        return k == 0 ? 2 : k - 1;
-    }
-
     /** Error of placing a vertex with quadric q0..q9 (the sum of a's and b's) at (x, y, z). */
     private static double error(double q0, double q1, double q2, double q3, double q4, double q5, double q6,
             double q7, double q8, double q9, double x, double y, double z) {
@@ -282,7 +272,7 @@ final class EdgeCollapse {
                             continue;
                         }
                         int k = below(3);
-                        int a = tri[3 * t + k], b = tri[3 * t + next(k)];
+                        int a = tri[3 * t + k], b = tri[3 * t + Corners.next(k)];
                         if (!mine(a) || !mine(b)) {
                             continue;
                         }
@@ -328,7 +318,7 @@ final class EdgeCollapse {
                 if (t >= 0 && !deadTriangle[t]) {
                     aliveHere++;
                     int k = below(3);
-                    int a = tri[3 * t + k], b = tri[3 * t + next(k)];
+                    int a = tri[3 * t + k], b = tri[3 * t + Corners.next(k)];
                     if (mine(a) && mine(b)) {
                         sample[n++] = plan(a, b);
                     }
@@ -441,7 +431,7 @@ final class EdgeCollapse {
                 continue;
             }
             int k = tri[3 * t] == v ? 0 : tri[3 * t + 1] == v ? 1 : 2;
-            int p = 3 * tri[3 * t + next(k)], q = 3 * tri[3 * t + previous(k)], o = 3 * v;
+            int p = 3 * tri[3 * t + Corners.next(k)], q = 3 * tri[3 * t + Corners.previous(k)], o = 3 * v;
             double ux = (double) pos[p] - pos[o], uy = (double) pos[p + 1] - pos[o + 1],
                     uz = (double) pos[p + 2] - pos[o + 2];
             double wx = (double) pos[q] - pos[o], wy = (double) pos[q + 1] - pos[o + 1],

@@ -26,7 +26,7 @@ final class HalfEdges {
             for (int t = 3 * from; t < 3 * to; t += 3) {
                 for (int e = 0; e < 3; e++) {
                     int a = triangles[t + e];
-                    targets[fill[a]++] = triangles[t + (e == 2 ? 0 : e + 1)];
+                    targets[fill[a]++] = triangles[t + Corners.next(e)];
                 }
             }
         });

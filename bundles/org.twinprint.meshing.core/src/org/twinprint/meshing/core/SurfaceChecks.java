@@ -235,7 +235,7 @@ final class SurfaceChecks {
         private boolean interval(int i, double[] d, int axis, double[] out) {
             double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < 3; k++) {
-                int n = k == 2 ? 0 : k + 1;
+                int n = Corners.next(k);
                 double p = points[9 * i + 3 * k + axis], q = points[9 * i + 3 * n + axis];
                 if (d[k] == 0) {
                     lo = Math.min(lo, p);
