@@ -186,7 +186,7 @@ public final class MeshRepair implements MeshFilter {
             for (int a = first; a < last; a++) {
                 for (int k = half.offsets[a]; k < half.offsets[a + 1]; k++) {
                     int b = half.targets[k];
-                    if (half.count(b, a) == 0) {
+                    if (!half.contains(b, a)) {
                         open.add(new int[] { a, b });
                     }
                 }
