@@ -16,10 +16,10 @@ import com.pixelmed.dicom.TagFromName;
 
 /**
  * Reads one DICOM image file, single- or multi-frame, into calibrated slices placed in patient
- * space. PixelMed parses the file (its own decompression off); {@link PixelDecoding} decodes the
- * pixels, or {@link DirectPixels} copies plain 16-bit ones straight from the file; each frame's
- * position, orientation, spacing and rescale come from the classic image attributes or, in
- * enhanced objects, from the frame's functional groups.
+ * space. Plain 16-bit files are read by {@link DirectPixels} (the header by {@link PlainHeader}
+ * when it is a single frame); the rest are parsed by PixelMed (its own decompression off) and
+ * decoded by {@link PixelDecoding}. Each frame's position, orientation, spacing and rescale come
+ * from the classic image attributes or, in enhanced objects, from the frame's functional groups.
  */
 final class DicomSliceReader {
 
@@ -71,11 +71,12 @@ final class DicomSliceReader {
             }
             throw new DicomReadException("no Pixel Data element: not an image (SOP class " + sopClass + ")");
         }
-        return slices(file, list, PixelDecoding.decode(list, file));
+        StoredPixels stored = PixelDecoding.decode(list, file);
+        return slices(file, new AttributeListHeader(list, stored.frames()), stored);
     }
 
-    /** The slices from a file's attributes (Pixel Data aside) and its decoded pixels. */
-    private static List<DicomSlice> slices(Path file, AttributeList list, StoredPixels stored)
+    /** The slices from a file's header (Pixel Data aside) and its decoded pixels. */
+    private static List<DicomSlice> slices(Path file, SliceHeader header, StoredPixels stored)
             throws DicomReadException {
         if (stored.samplesPerPixel() != 1) {
             throw new DicomReadException("colour image (" + stored.samplesPerPixel()
@@ -84,29 +85,18 @@ final class DicomSliceReader {
         if (stored.bitsAllocated() == 32) {
             throw new DicomReadException("32-bit pixel data is not a 16-bit volume (dose grids are not loaded yet)");
         }
-        int bitsStored = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsStored,
-                stored.bitsAllocated());
-        boolean signed = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.PixelRepresentation, 0) == 1;
-        boolean monochrome1 = "MONOCHROME1"
-                .equals(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PhotometricInterpretation));
-        String modality = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.Modality);
+        int bitsStored = header.bitsStored(stored.bitsAllocated());
+        String modality = header.modality();
         String unit = "CT".equals(modality) ? "HU" : "";
-        String seriesUid = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SeriesInstanceUID);
-        String description = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SeriesDescription);
-        FrameGroups groups = new FrameGroups(list, stored.frames());
         int perFrame = stored.columns() * stored.rows();
         List<DicomSlice> slices = new ArrayList<>(stored.frames());
         for (int f = 0; f < stored.frames(); f++) {
-            FrameGroups.Plane plane = groups.plane(f);
-            double slope = groups.number(f, TagFromName.PixelValueTransformationSequence, TagFromName.RescaleSlope,
-                    1.0);
-            double intercept = groups.number(f, TagFromName.PixelValueTransformationSequence,
-                    TagFromName.RescaleIntercept, 0.0);
-            short[] values = calibrate(stored.words(), f * perFrame, perFrame, bitsStored, signed, slope, intercept,
-                    monochrome1);
-            slices.add(new DicomSlice(file, seriesUid, description, modality, plane.position(), plane.rowDirection(),
-                    plane.columnDirection(), stored.rows(), stored.columns(), plane.rowSpacing(), plane.columnSpacing(),
-                    unit, values));
+            FrameGroups.Plane plane = header.plane(f);
+            short[] values = calibrate(stored.words(), f * perFrame, perFrame, bitsStored, header.signed(),
+                    header.rescaleSlope(f), header.rescaleIntercept(f), header.monochrome1());
+            slices.add(new DicomSlice(file, header.seriesUid(), header.seriesDescription(), modality,
+                    plane.position(), plane.rowDirection(), plane.columnDirection(), stored.rows(), stored.columns(),
+                    plane.rowSpacing(), plane.columnSpacing(), unit, values));
         }
         return slices;
     }

@@ -15,19 +15,21 @@ import com.pixelmed.dicom.TagFromName;
 
 /**
  * The usual CT and MR file, read the quick way: one sample of 16 bits per pixel, stored native
- * little-endian. PixelMed parses the header and stops at Pixel Data; the values are then copied
- * from the file in one bulk read, where PixelMed would build them value by value (most of the time
- * of loading a CT series). Anything else gives null, and the caller reads the file with PixelMed
- * as a whole.
+ * little-endian. The header is read by {@link PlainHeader} (a single-frame image) or else by
+ * PixelMed, stopping at Pixel Data; the values are then copied from the file in one bulk read,
+ * where PixelMed would build them value by value. Anything else gives null, and the caller reads
+ * the file with PixelMed as a whole.
  */
 final class DirectPixels {
 
     /** The header (everything before Pixel Data) and the stored values. */
-    record Read(AttributeList header, StoredPixels pixels) {
+    record Read(SliceHeader header, StoredPixels pixels) {
     }
 
-    private static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
-    private static final long UNDEFINED_LENGTH = 0xFFFFFFFFL;
+    /** What the bulk copy needs to know, from either header reader. */
+    private record Layout(SliceHeader header, boolean explicit, int columns, int rows, int frames, int bitsAllocated,
+            int samplesPerPixel, long pixelDataTagAt) {
+    }
 
     private DirectPixels() {
     }
@@ -35,58 +37,79 @@ final class DirectPixels {
     /** The file read directly, or null when it is not the plain case (or anything looks odd). */
     static Read read(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            if (!DicomSliceReader.looksLikeDicom(file)) {
-                return null;
+            Layout layout = plain(channel);
+            if (layout == null) {
+                layout = parsedByPixelMed(file);
             }
-            AttributeList header = new AttributeList();
-            header.setDecompressPixelData(false);
-            long afterTag;
-            try (DicomInputStream in = new DicomInputStream(file.toFile())) {
-                afterTag = header.read(in, TagFromName.PixelData); // stops just past the Pixel Data tag
-            }
-            String syntax = Attribute.getSingleStringValueOrEmptyString(header, TagFromName.TransferSyntaxUID);
-            boolean explicit = EXPLICIT_LE.equals(syntax);
-            if (!explicit && !PixelDecoding.IMPLICIT_LE.equals(syntax)
-                    || Attribute.getSingleIntegerValueOrDefault(header, TagFromName.BitsAllocated, 0) != 16
-                    || Attribute.getSingleIntegerValueOrDefault(header, TagFromName.SamplesPerPixel, 1) != 1) {
-                return null;
-            }
-            int columns = Attribute.getSingleIntegerValueOrDefault(header, TagFromName.Columns, 0);
-            int rows = Attribute.getSingleIntegerValueOrDefault(header, TagFromName.Rows, 0);
-            int frames = Math.max(1, Attribute.getSingleIntegerValueOrDefault(header, TagFromName.NumberOfFrames, 1));
-            long values = (long) columns * rows * frames;
-            if (columns <= 0 || rows <= 0 || afterTag < 4 || 2 * values > Integer.MAX_VALUE) {
-                return null;
-            }
-            // the element as it is in the file: the tag (7FE0,0010), then "OW"/"OB", two reserved bytes
-            // and a 4-byte length (explicit VR), or the length alone (implicit VR)
-            ByteBuffer element = ByteBuffer.allocate(explicit ? 12 : 8).order(ByteOrder.LITTLE_ENDIAN);
-            if (readFully(channel, element, afterTag - 4) < element.capacity()
-                    || element.getShort(0) != (short) 0x7FE0 || element.getShort(2) != 0x0010) {
-                return null;
-            }
-            if (explicit && !(element.get(4) == 'O' && (element.get(5) == 'W' || element.get(5) == 'B'))) {
-                return null;
-            }
-            long length = element.getInt(element.capacity() - 4) & 0xFFFFFFFFL;
-            long start = afterTag - 4 + element.capacity();
-            if (length == UNDEFINED_LENGTH || length < 2 * values || channel.size() < start + 2 * values) {
-                return null; // encapsulated, or fewer values than the header promises: PixelMed's path explains
-            }
-            ByteBuffer bytes = ByteBuffer.allocate((int) (2 * values)).order(ByteOrder.LITTLE_ENDIAN);
-            if (readFully(channel, bytes, start) < bytes.capacity()) {
-                return null;
-            }
-            short[] words = new short[(int) values];
-            bytes.flip();
-            bytes.asShortBuffer().get(words);
-            return new Read(header, new StoredPixels(columns, rows, frames, 1, 16, words, null));
+            return layout == null ? null : pixels(channel, layout);
         } catch (IOException | DicomException | RuntimeException e) {
             return null;
         }
     }
 
-    private static int readFully(FileChannel channel, ByteBuffer into, long position) throws IOException {
+    private static Layout plain(FileChannel channel) throws IOException {
+        PlainHeader h = PlainHeader.read(channel);
+        return h == null ? null
+                : new Layout(h, h.explicit(), h.columns(), h.rows(), 1, h.bitsAllocated(), h.samplesPerPixel(),
+                        h.pixelDataTagAt());
+    }
+
+    /** Multi-frame and other headers the plain reader leaves alone: PixelMed reads up to Pixel Data. */
+    private static Layout parsedByPixelMed(Path file) throws IOException, DicomException {
+        if (!DicomSliceReader.looksLikeDicom(file)) {
+            return null;
+        }
+        AttributeList header = new AttributeList();
+        header.setDecompressPixelData(false);
+        long afterTag;
+        try (DicomInputStream in = new DicomInputStream(file.toFile())) {
+            afterTag = header.read(in, TagFromName.PixelData); // stops just past the Pixel Data tag
+        }
+        String syntax = Attribute.getSingleStringValueOrEmptyString(header, TagFromName.TransferSyntaxUID);
+        boolean explicit = PlainHeader.EXPLICIT_LE.equals(syntax);
+        if (!explicit && !PixelDecoding.IMPLICIT_LE.equals(syntax) || afterTag < 4) {
+            return null;
+        }
+        int frames = Math.max(1, Attribute.getSingleIntegerValueOrDefault(header, TagFromName.NumberOfFrames, 1));
+        return new Layout(new AttributeListHeader(header, frames), explicit,
+                Attribute.getSingleIntegerValueOrDefault(header, TagFromName.Columns, 0),
+                Attribute.getSingleIntegerValueOrDefault(header, TagFromName.Rows, 0), frames,
+                Attribute.getSingleIntegerValueOrDefault(header, TagFromName.BitsAllocated, 0),
+                Attribute.getSingleIntegerValueOrDefault(header, TagFromName.SamplesPerPixel, 1), afterTag - 4);
+    }
+
+    private static Read pixels(FileChannel channel, Layout l) throws IOException {
+        long values = (long) l.columns() * l.rows() * l.frames();
+        if (l.bitsAllocated() != 16 || l.samplesPerPixel() != 1 || l.columns() <= 0 || l.rows() <= 0
+                || 2 * values > Integer.MAX_VALUE) {
+            return null;
+        }
+        // the element as it is in the file: the tag (7FE0,0010), then "OW"/"OB", two reserved bytes
+        // and a 4-byte length (explicit VR), or the length alone (implicit VR)
+        ByteBuffer element = ByteBuffer.allocate(l.explicit() ? 12 : 8).order(ByteOrder.LITTLE_ENDIAN);
+        if (readFully(channel, element, l.pixelDataTagAt()) < element.capacity()
+                || element.getShort(0) != (short) 0x7FE0 || element.getShort(2) != 0x0010) {
+            return null;
+        }
+        if (l.explicit() && !(element.get(4) == 'O' && (element.get(5) == 'W' || element.get(5) == 'B'))) {
+            return null;
+        }
+        long length = element.getInt(element.capacity() - 4) & 0xFFFFFFFFL;
+        long start = l.pixelDataTagAt() + element.capacity();
+        if (length == PlainHeader.UNDEFINED_LENGTH || length < 2 * values || channel.size() < start + 2 * values) {
+            return null; // encapsulated, or fewer values than the header promises: PixelMed's path explains
+        }
+        ByteBuffer bytes = ByteBuffer.allocate((int) (2 * values)).order(ByteOrder.LITTLE_ENDIAN);
+        if (readFully(channel, bytes, start) < bytes.capacity()) {
+            return null;
+        }
+        short[] words = new short[(int) values];
+        bytes.flip();
+        bytes.asShortBuffer().get(words);
+        return new Read(l.header(), new StoredPixels(l.columns(), l.rows(), l.frames(), 1, 16, words, null));
+    }
+
+    static int readFully(FileChannel channel, ByteBuffer into, long position) throws IOException {
         int total = 0;
         while (into.hasRemaining()) {
             int n = channel.read(into, position + total);
