@@ -31,6 +31,8 @@ final class DirectPixels {
             int samplesPerPixel, long pixelDataTagAt) {
     }
 
+    private static final int CHUNK_BYTES = 64 << 10;
+
     private DirectPixels() {
     }
 
@@ -99,13 +101,20 @@ final class DirectPixels {
         if (length == PlainHeader.UNDEFINED_LENGTH || length < 2 * values || channel.size() < start + 2 * values) {
             return null; // encapsulated, or fewer values than the header promises: PixelMed's path explains
         }
-        ByteBuffer bytes = ByteBuffer.allocate((int) (2 * values)).order(ByteOrder.LITTLE_ENDIAN);
-        if (readFully(channel, bytes, start) < bytes.capacity()) {
-            return null;
-        }
+        // through a small buffer, a piece at a time: a buffer as large as the image would be fresh
+        // memory for every file, and the kernel's zeroing of it costs more than the extra reads
         short[] words = new short[(int) values];
-        bytes.flip();
-        bytes.asShortBuffer().get(words);
+        ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int done = 0; done < words.length;) {
+            int n = Math.min(CHUNK_BYTES / 2, words.length - done);
+            chunk.clear().limit(2 * n);
+            if (readFully(channel, chunk, start + 2L * done) < 2 * n) {
+                return null;
+            }
+            chunk.flip();
+            chunk.asShortBuffer().get(words, done, n);
+            done += n;
+        }
         return new Read(l.header(), new StoredPixels(l.columns(), l.rows(), l.frames(), 1, 16, words, null));
     }
 
