@@ -18,7 +18,10 @@ import org.twinprint.core.model.Volume;
 import org.twinprint.core.spi.Progress;
 import org.twinprint.testing.TestData;
 
+import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DecimalStringAttribute;
 import com.pixelmed.dicom.TagFromName;
 
@@ -71,6 +74,22 @@ class ResamplingTest {
         assertEquals(a.statistics().min(), b.get(10, 0, 19), "what no slice covers is air");
     }
 
+    @Test
+    void aSliceTurnedAwayIsLeftOutAndNamed(@TempDir Path dir) throws Exception {
+        // the top slice turned to coronal; another turned by 1e-6, far below what tells orientations apart
+        List<Path> slices = firstSlices(6);
+        Series s = load(copy(slices, dir.resolve("turned"), (k, list) -> {
+            if (k == 5) {
+                list.put(decimals(TagFromName.ImageOrientationPatient, 1, 0, 0, 0, 0, -1));
+            } else if (k == 2) {
+                list.put(decimals(TagFromName.ImageOrientationPatient, 1, 0, 0, 0, 0.999999999999, 1e-6));
+            }
+        }));
+        assertEquals(List.of("mixed sizes or orientations: 1 slice(s) such as " + slices.get(5).getFileName()
+                + " (512x512) differ from the series and were left out"), s.warnings());
+        assertEquals(5, s.volume().geometry().nz());
+    }
+
     private static Series load(Path folder) throws Exception {
         DicomFolderImporter importer = new DicomFolderImporter();
         return importer.importFrom(folder, null, Progress.NONE).series().get(0);
@@ -95,19 +114,35 @@ class ResamplingTest {
 
     /** Copies slices, moving slice k's position by k * pixelShift rows along the column direction (+y). */
     private static Path copy(List<Path> slices, Path folder, int pixelShift) throws Exception {
+        return copy(slices, folder, (k, list) -> {
+            double[] ipp = Attribute.getDoubleValues(list, TagFromName.ImagePositionPatient);
+            double[] spacing = Attribute.getDoubleValues(list, TagFromName.PixelSpacing);
+            list.put(decimals(TagFromName.ImagePositionPatient, ipp[0], ipp[1] + k * pixelShift * spacing[0],
+                    ipp[2]));
+        });
+    }
+
+    /** Copies slices, letting {@code edit} change slice k's attributes. */
+    private static Path copy(List<Path> slices, Path folder, SliceEdit edit) throws Exception {
         Files.createDirectories(folder);
         for (int k = 0; k < slices.size(); k++) {
             AttributeList list = new AttributeList();
             list.read(slices.get(k).toFile());
-            double[] ipp = com.pixelmed.dicom.Attribute.getDoubleValues(list, TagFromName.ImagePositionPatient);
-            double[] spacing = com.pixelmed.dicom.Attribute.getDoubleValues(list, TagFromName.PixelSpacing);
-            DecimalStringAttribute moved = new DecimalStringAttribute(TagFromName.ImagePositionPatient);
-            moved.addValue(ipp[0]);
-            moved.addValue(ipp[1] + k * pixelShift * spacing[0]);
-            moved.addValue(ipp[2]);
-            list.put(moved);
+            edit.apply(k, list);
             list.write(folder.resolve(slices.get(k).getFileName()).toString());
         }
         return folder;
+    }
+
+    private interface SliceEdit {
+        void apply(int k, AttributeList list) throws DicomException;
+    }
+
+    private static DecimalStringAttribute decimals(AttributeTag tag, double... values) throws DicomException {
+        DecimalStringAttribute a = new DecimalStringAttribute(tag);
+        for (double v : values) {
+            a.addValue(v);
+        }
+        return a;
     }
 }

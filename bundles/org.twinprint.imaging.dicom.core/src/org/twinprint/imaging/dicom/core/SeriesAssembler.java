@@ -88,11 +88,9 @@ final class SeriesAssembler {
 
     /** Keeps the slices that share size, pixel spacing and orientation with most others. */
     private static List<DicomSlice> largestConsistentGroup(List<DicomSlice> slices, List<String> warnings) {
-        Map<String, List<DicomSlice>> groups = new LinkedHashMap<>();
+        Map<Shape, List<DicomSlice>> groups = new LinkedHashMap<>();
         for (DicomSlice s : slices) {
-            String key = s.rows() + "x" + s.columns() + " @ " + s.rowSpacing() + "/" + s.columnSpacing() + " "
-                    + round(s.rowDirection()) + round(s.columnDirection());
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+            groups.computeIfAbsent(Shape.of(s), k -> new ArrayList<>()).add(s);
         }
         List<DicomSlice> best = groups.values().stream().max(Comparator.comparingInt(List::size)).orElseThrow();
         if (groups.size() > 1) {
@@ -147,7 +145,18 @@ final class SeriesAssembler {
         return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
     }
 
-    private static String round(Vec3 v) {
-        return String.format(java.util.Locale.ROOT, "(%.4f,%.4f,%.4f)", v.x(), v.y(), v.z());
+    /** What slices of one volume share: size, pixel spacing, and orientation to 1e-4. */
+    private record Shape(int rows, int columns, double rowSpacing, double columnSpacing, long rowX, long rowY,
+            long rowZ, long columnX, long columnY, long columnZ) {
+
+        static Shape of(DicomSlice s) {
+            Vec3 r = s.rowDirection(), c = s.columnDirection();
+            return new Shape(s.rows(), s.columns(), s.rowSpacing(), s.columnSpacing(), round(r.x()), round(r.y()),
+                    round(r.z()), round(c.x()), round(c.y()), round(c.z()));
+        }
+
+        private static long round(double direction) {
+            return Math.round(direction * 1e4);
+        }
     }
 }
