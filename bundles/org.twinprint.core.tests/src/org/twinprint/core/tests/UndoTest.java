@@ -118,4 +118,26 @@ class UndoTest {
             assertEquals(now[changed.get(k)], edit.after()[k]);
         }
     }
+
+    @Test
+    void anEditFromANewMapHoldsItsLabelledVoxels() {
+        // a map larger than the block of zeros it is compared with, labels on and around block borders
+        int n = 3 * (1 << 16) + 1000;
+        var map = new org.twinprint.core.model.LabelMap(Geometry.axisAligned(n, 1, 1, new Vec3(1, 1, 1), Vec3.ZERO));
+        byte[] now = map.labels();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int k = 0; k < 2000; k++) {
+            now[random.nextInt(n)] = (byte) random.nextInt(1, 4);
+        }
+        for (int border : new int[] { 0, (1 << 16) - 1, 1 << 16, 2 * (1 << 16) + 1, n - 1 }) {
+            now[border] = 2;
+        }
+        var fromNothing = org.twinprint.core.model.LabelEdit.between("new", null, List.of(), map);
+        var fromZeros = org.twinprint.core.model.LabelEdit.between("new", new byte[n], List.of(), map);
+        assertArrayEquals(fromZeros.indices(), fromNothing.indices());
+        assertArrayEquals(fromZeros.before(), fromNothing.before());
+        assertArrayEquals(fromZeros.after(), fromNothing.after());
+        assertEquals(java.util.stream.IntStream.range(0, n).filter(v -> now[v] != 0).count(),
+                fromNothing.indices().length);
+    }
 }

@@ -14,7 +14,13 @@ public record LabelEdit(String description, int[] indices, byte[] before, byte[]
         segmentsAfter = List.copyOf(segmentsAfter);
     }
 
-    /** Compares the labels before an edit with the map after it. */
+    /** Compared with, a block at a time, where the labels before were all 0. */
+    private static final byte[] ZEROS = new byte[1 << 16];
+
+    /**
+     * Compares the labels before an edit with the map after it; {@code oldLabels} null means all
+     * were 0 (a new map), which spares a zeroed copy as large as the map.
+     */
     public static LabelEdit between(String description, byte[] oldLabels, List<Segment> oldSegments, LabelMap now) {
         byte[] current = now.labels();
         int count = differences(current, oldLabels, null, null, null);
@@ -33,10 +39,10 @@ public record LabelEdit(String description, int[] indices, byte[] before, byte[]
     private static int differences(byte[] current, byte[] old, int[] indices, byte[] before, byte[] after) {
         int length = current.length, k = 0;
         for (int n = nextDifference(current, old, 0); n < length; n = nextDifference(current, old, n)) {
-            for (; n < length && current[n] != old[n]; n++, k++) {
+            for (; n < length && current[n] != (old == null ? 0 : old[n]); n++, k++) {
                 if (indices != null) {
                     indices[k] = n;
-                    before[k] = old[n];
+                    before[k] = old == null ? 0 : old[n];
                     after[k] = current[n];
                 }
             }
@@ -44,10 +50,20 @@ public record LabelEdit(String description, int[] indices, byte[] before, byte[]
         return k;
     }
 
-    /** The first index at or after {@code from} where the arrays differ, or their length. */
+    /** The first index at or after {@code from} where a differs from b (all 0 if null), or a's length. */
     private static int nextDifference(byte[] a, byte[] b, int from) {
-        int m = java.util.Arrays.mismatch(a, from, a.length, b, from, b.length);
-        return m < 0 ? a.length : from + m;
+        if (b != null) {
+            int m = java.util.Arrays.mismatch(a, from, a.length, b, from, b.length);
+            return m < 0 ? a.length : from + m;
+        }
+        for (int start = from; start < a.length; start += ZEROS.length) {
+            int end = Math.min(a.length, start + ZEROS.length);
+            int m = java.util.Arrays.mismatch(a, start, end, ZEROS, 0, end - start);
+            if (m >= 0) {
+                return start + m;
+            }
+        }
+        return a.length;
     }
 
     long bytes() {

@@ -25,9 +25,7 @@ final class LabelSnapshot {
 
     /** The edit from this snapshot to the case's label map as it is now. */
     org.twinprint.core.model.LabelEdit editTo(Case c, String description) {
-        LabelMap map = c.labelMap();
-        byte[] old = labels == null ? new byte[map.labels().length] : labels;
-        return org.twinprint.core.model.LabelEdit.between(description, old, segments, map);
+        return org.twinprint.core.model.LabelEdit.between(description, labels, segments, c.labelMap());
     }
 
     void restore(Case c) {
