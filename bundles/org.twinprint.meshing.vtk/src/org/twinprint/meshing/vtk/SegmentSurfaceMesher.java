@@ -105,8 +105,11 @@ public final class SegmentSurfaceMesher implements Mesher {
     static Mesh toLps(vtkPolyData poly, Geometry g, Segment segment) {
         int points = (int) poly.GetNumberOfPoints();
         vtkFloatArray pointData = (vtkFloatArray) poly.GetPoints().GetData();
-        float[] raw = pointData.GetJavaArray(); // may be longer than the points: use only what is there
-        float[] lps = new float[3 * points];
+        // the array's capacity runs a point past its size: trimmed first, VTK's copy becomes the
+        // mesh's own array, turned in place (each point is read before it is written)
+        pointData.Squeeze();
+        float[] raw = pointData.GetJavaArray();
+        float[] lps = raw.length == 3 * points ? raw : new float[3 * points];
         Vec3 o = g.origin(), i = g.dirI(), j = g.dirJ(), k = g.dirK();
         org.twinprint.core.util.Parallel.forEachBlock(points, 1 << 16, (first, last) -> {
             for (int p = first; p < last; p++) {
