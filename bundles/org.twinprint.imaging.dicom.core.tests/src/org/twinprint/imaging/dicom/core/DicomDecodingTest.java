@@ -198,17 +198,20 @@ class DicomDecodingTest {
         List<Path> files = sharedDicomFiles();
         Set<String> direct = new java.util.TreeSet<>();
         for (Path f : files) {
-            DirectPixels.Read quick = DirectPixels.read(f);
+            DirectPixels.Located quick = DirectPixels.locate(f);
             if (quick == null) {
                 continue;
             }
             String name = f.getFileName().toString();
             StoredPixels whole = PixelDecoding.decode(DicomSliceReader.parse(f), f);
-            StoredPixels p = quick.pixels();
             assertEquals(List.of(whole.columns(), whole.rows(), whole.frames(), 1, 16),
-                    List.of(p.columns(), p.rows(), p.frames(), p.samplesPerPixel(), p.bitsAllocated()), name);
-            int values = p.columns() * p.rows() * p.frames();
-            assertArrayEquals(java.util.Arrays.copyOf(whole.words(), values), p.words(), name);
+                    List.of(quick.columns(), quick.rows(), quick.frames(), whole.samplesPerPixel(),
+                            whole.bitsAllocated()), name);
+            short[] words = new short[quick.columns() * quick.rows() * quick.frames()];
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(f)) {
+                assertTrue(DirectPixels.copy(channel, quick.pixelStart(), words, 0, words.length), name);
+            }
+            assertArrayEquals(java.util.Arrays.copyOf(whole.words(), words.length), words, name);
             direct.add(name);
         }
         // explicit and implicit little-endian CT are read directly; big-endian, deflated and compressed are not

@@ -99,6 +99,19 @@ class DicomImportTest {
     }
 
     @Test
+    void aFileCutShortAfterItsHeaderWasReadIsNamed(@TempDir Path dir) throws Exception {
+        // plain files' values are read when the volume is made, after every header: the file may
+        // have changed in between
+        Path f = Files.copy(TestData.headPhantom().resolve("I10"), dir.resolve("I10"));
+        List<DicomSlice> slices = DicomSliceReader.readForVolume(f);
+        byte[] whole = Files.readAllBytes(f);
+        Files.write(f, java.util.Arrays.copyOf(whole, whole.length - 1000));
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> SeriesAssembler.assemble(new java.util.ArrayList<>(slices), dir.toString()));
+        assertTrue(e.getMessage().startsWith(f + ": the file ended before its pixels did"), e.getMessage());
+    }
+
+    @Test
     void storedBitsAreMaskedSignExtendedAndRescaled() {
         // 12 bits stored, signed: 0x0FFF is -1, 0x0800 is -2048; a stray high bit (overlay) is ignored.
         short[] raw = { 0x0FFF, 0x0800, 0x07FF, (short) 0xF001 };

@@ -85,7 +85,7 @@ public final class DicomFolderImporter implements Importer {
         List<DicomSlice> slices = files.parallelStream().flatMap(file -> {
             progress.checkCanceled();
             try {
-                return DicomSliceReader.read(file).stream();
+                return DicomSliceReader.readForVolume(file).stream();
             } catch (DicomReadException e) {
                 if (!isDirectoryIndexOrText(file)) {
                     problems.add(new Problem(file, e.getMessage()));

@@ -5,12 +5,31 @@ import java.nio.file.Path;
 import org.twinprint.core.model.Vec3;
 
 /**
- * One decoded DICOM image: where it sits in patient LPS space and its pixel values, already
- * calibrated (rescale slope and intercept applied, sign-extended by BitsStored).
+ * One DICOM image: where it sits in patient LPS space and its pixel values, calibrated (rescale
+ * slope and intercept applied, sign-extended by BitsStored), decoded or still in a plain file.
  */
 record DicomSlice(Path file, String seriesUid, String seriesDescription, String modality, Vec3 position,
         Vec3 rowDirection, Vec3 columnDirection, int rows, int columns, double rowSpacing, double columnSpacing,
-        String unit, short[] values) {
+        String unit, SlicePixels pixels) {
+
+    /** The calibrated values of a slice that has them in memory ({@link #decoded}). */
+    short[] values() {
+        if (pixels instanceof SlicePixels.Decoded d) {
+            return d.values();
+        }
+        throw new IllegalStateException(file + ": the values are still in the file; read them with decoded()");
+    }
+
+    /** This slice with its values in memory, read from its file if they are still there. */
+    DicomSlice decoded() throws DicomReadException {
+        if (pixels instanceof SlicePixels.Decoded) {
+            return this;
+        }
+        short[] values = new short[rows * columns];
+        pixels.copyTo(values, 0);
+        return new DicomSlice(file, seriesUid, seriesDescription, modality, position, rowDirection, columnDirection,
+                rows, columns, rowSpacing, columnSpacing, unit, new SlicePixels.Decoded(values));
+    }
 
     /** Unit normal of the image plane: row direction × column direction. */
     Vec3 normal() {

@@ -55,10 +55,33 @@ final class DicomSliceReader {
         return list;
     }
 
-    /** Every frame of the file as a slice. */
+    /** Every frame of the file as a slice, its values in memory. */
     static List<DicomSlice> read(Path file) throws DicomReadException {
-        DirectPixels.Read direct = DirectPixels.read(file);
-        return direct != null ? slices(file, direct.header(), direct.pixels()) : slices(file, parse(file));
+        List<DicomSlice> slices = new ArrayList<>(readForVolume(file));
+        for (int k = 0; k < slices.size(); k++) {
+            slices.set(k, slices.get(k).decoded());
+        }
+        return slices;
+    }
+
+    /**
+     * The same, except that a plain file's values stay in the file until the volume they go into
+     * is made ({@link SlicePixels#copyTo}).
+     */
+    static List<DicomSlice> readForVolume(Path file) throws DicomReadException {
+        DirectPixels.Located direct = DirectPixels.locate(file);
+        return direct != null ? slices(file, direct) : slices(file, parse(file));
+    }
+
+    /** The slices of a plain file, their values still in it. */
+    private static List<DicomSlice> slices(Path file, DirectPixels.Located at) throws DicomReadException {
+        SliceHeader h = at.header();
+        int bitsStored = h.bitsStored(16);
+        List<DicomSlice> slices = new ArrayList<>(at.frames());
+        for (int f = 0; f < at.frames(); f++) {
+            slices.add(slice(file, h, f, at.rows(), at.columns(), at.frame(file, f, calibration(h, f, bitsStored))));
+        }
+        return slices;
     }
 
     /** The slices of a file PixelMed has parsed as a whole. */
@@ -86,61 +109,38 @@ final class DicomSliceReader {
             throw new DicomReadException("32-bit pixel data is not a 16-bit volume (dose grids are not loaded yet)");
         }
         int bitsStored = header.bitsStored(stored.bitsAllocated());
-        String modality = header.modality();
-        String unit = "CT".equals(modality) ? "HU" : "";
         int perFrame = stored.columns() * stored.rows();
+        short[] words = stored.words();
         List<DicomSlice> slices = new ArrayList<>(stored.frames());
         for (int f = 0; f < stored.frames(); f++) {
-            FrameGroups.Plane plane = header.plane(f);
-            short[] values = calibrate(stored.words(), f * perFrame, perFrame, bitsStored, header.signed(),
-                    header.rescaleSlope(f), header.rescaleIntercept(f), header.monochrome1());
-            slices.add(new DicomSlice(file, header.seriesUid(), header.seriesDescription(), modality,
-                    plane.position(), plane.rowDirection(), plane.columnDirection(), stored.rows(), stored.columns(),
-                    plane.rowSpacing(), plane.columnSpacing(), unit, values));
+            // a single frame is calibrated where it lies; each of several gets its own array
+            short[] values = stored.frames() == 1 && words.length == perFrame ? words
+                    : java.util.Arrays.copyOfRange(words, f * perFrame, (f + 1) * perFrame);
+            calibration(header, f, bitsStored).apply(values, 0, perFrame);
+            slices.add(slice(file, header, f, stored.rows(), stored.columns(), new SlicePixels.Decoded(values)));
         }
         return slices;
     }
 
-    /** Masks to BitsStored, sign-extends, rescales and rounds to 16 bits. */
-    static short[] calibrate(short[] raw, int count, int bitsStored, boolean signed, double slope, double intercept,
-            boolean invert) {
-        return calibrate(raw, 0, count, bitsStored, signed, slope, intercept, invert);
+    private static Calibration calibration(SliceHeader h, int frame, int bitsStored) {
+        return new Calibration(bitsStored, h.signed(), h.rescaleSlope(frame), h.rescaleIntercept(frame),
+                h.monochrome1());
     }
 
-    /** The same for {@code count} values from {@code from}; a whole array is calibrated in place. */
-    static short[] calibrate(short[] raw, int from, int count, int bitsStored, boolean signed, double slope,
-            double intercept, boolean invert) {
-        int shift = 32 - bitsStored;
-        int mask = bitsStored >= 32 ? -1 : (1 << bitsStored) - 1;
-        int maxStored = signed ? (1 << (bitsStored - 1)) - 1 : mask;
-        int minStored = signed ? -(1 << (bitsStored - 1)) : 0;
-        short[] out = from == 0 && raw.length == count ? raw : new short[count];
-        boolean integral = slope == 1.0 && intercept == Math.rint(intercept);
-        int offset = (int) intercept;
-        if (integral && !invert && bitsStored <= 16 && Math.abs(intercept) < 1 << 20
-                && minStored + offset >= Short.MIN_VALUE && maxStored + offset <= Short.MAX_VALUE) {
-            // the usual CT case (slope 1, whole intercept, every value within 16 bits after it) in a
-            // loop of its own: the quick JIT keeps per-value tests on flags that never change
-            if (signed) {
-                for (int n = 0; n < count; n++) {
-                    out[n] = (short) (((raw[from + n] << shift) >> shift) + offset);
-                }
-            } else {
-                for (int n = 0; n < count; n++) {
-                    out[n] = (short) ((raw[from + n] & mask) + offset);
-                }
-            }
-            return out;
-        }
-        for (int n = 0; n < count; n++) {
-            int v = signed ? (raw[from + n] << shift) >> shift : raw[from + n] & mask;
-            if (invert) {
-                v = maxStored + minStored - v;
-            }
-            // the usual CT case (slope 1, whole intercept) needs no floating point
-            long hu = integral ? (long) v + offset : Math.round(v * slope + intercept);
-            out[n] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, hu));
-        }
+    private static DicomSlice slice(Path file, SliceHeader h, int frame, int rows, int columns, SlicePixels pixels)
+            throws DicomReadException {
+        FrameGroups.Plane plane = h.plane(frame);
+        String modality = h.modality();
+        return new DicomSlice(file, h.seriesUid(), h.seriesDescription(), modality, plane.position(),
+                plane.rowDirection(), plane.columnDirection(), rows, columns, plane.rowSpacing(),
+                plane.columnSpacing(), "CT".equals(modality) ? "HU" : "", pixels);
+    }
+
+    /** Masks to BitsStored, sign-extends, rescales and rounds to 16 bits; a whole array in place. */
+    static short[] calibrate(short[] raw, int count, int bitsStored, boolean signed, double slope, double intercept,
+            boolean invert) {
+        short[] out = raw.length == count ? raw : java.util.Arrays.copyOf(raw, count);
+        new Calibration(bitsStored, signed, slope, intercept, invert).apply(out, 0, count);
         return out;
     }
 

@@ -16,14 +16,20 @@ import com.pixelmed.dicom.TagFromName;
 /**
  * The usual CT and MR file, read the quick way: one sample of 16 bits per pixel, stored native
  * little-endian. The header is read by {@link PlainHeader} (a single-frame image) or else by
- * PixelMed, stopping at Pixel Data; the values are then copied from the file in one bulk read,
- * where PixelMed would build them value by value. Anything else gives null, and the caller reads
- * the file with PixelMed as a whole.
+ * PixelMed, stopping at Pixel Data; the values are later copied from the file in bulk, where
+ * PixelMed would build them value by value. Anything else gives null, and the caller reads the
+ * file with PixelMed as a whole.
  */
 final class DirectPixels {
 
-    /** The header (everything before Pixel Data) and the stored values. */
-    record Read(SliceHeader header, StoredPixels pixels) {
+    /** The header (everything before Pixel Data) and where the stored values begin in the file. */
+    record Located(SliceHeader header, int columns, int rows, int frames, long pixelStart) {
+
+        /** Frame f's values, still in the file, with the frame's calibration. */
+        SlicePixels.InFile frame(Path file, int f, Calibration calibration) {
+            int perFrame = columns * rows;
+            return new SlicePixels.InFile(file, pixelStart + 2L * f * perFrame, perFrame, calibration);
+        }
     }
 
     /** What the bulk copy needs to know, from either header reader. */
@@ -36,14 +42,17 @@ final class DirectPixels {
     private DirectPixels() {
     }
 
-    /** The file read directly, or null when it is not the plain case (or anything looks odd). */
-    static Read read(Path file) {
+    /**
+     * The file's header and where its values are, or null when it is not the plain case (or
+     * anything looks odd). The file is checked to hold all the values the header promises.
+     */
+    static Located locate(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             Layout layout = plain(channel);
             if (layout == null) {
                 layout = parsedByPixelMed(file);
             }
-            return layout == null ? null : pixels(channel, layout);
+            return layout == null ? null : located(channel, layout);
         } catch (IOException | DicomException | RuntimeException e) {
             return null;
         }
@@ -80,7 +89,7 @@ final class DirectPixels {
                 Attribute.getSingleIntegerValueOrDefault(header, TagFromName.SamplesPerPixel, 1), afterTag - 4);
     }
 
-    private static Read pixels(FileChannel channel, Layout l) throws IOException {
+    private static Located located(FileChannel channel, Layout l) throws IOException {
         long values = (long) l.columns() * l.rows() * l.frames();
         if (l.bitsAllocated() != 16 || l.samplesPerPixel() != 1 || l.columns() <= 0 || l.rows() <= 0
                 || 2 * values > Integer.MAX_VALUE) {
@@ -101,21 +110,28 @@ final class DirectPixels {
         if (length == PlainHeader.UNDEFINED_LENGTH || length < 2 * values || channel.size() < start + 2 * values) {
             return null; // encapsulated, or fewer values than the header promises: PixelMed's path explains
         }
-        // through a small buffer, a piece at a time: a buffer as large as the image would be fresh
-        // memory for every file, and the kernel's zeroing of it costs more than the extra reads
-        short[] words = new short[(int) values];
+        return new Located(l.header(), l.columns(), l.rows(), l.frames(), start);
+    }
+
+    /**
+     * Copies {@code count} little-endian 16-bit values from byte {@code start} of the file into
+     * {@code dest} from {@code offset}, through a small buffer a piece at a time (a buffer as large
+     * as the image would be fresh memory for every file, and the kernel's zeroing of it costs more
+     * than the extra reads). False if the file ends first.
+     */
+    static boolean copy(FileChannel channel, long start, short[] dest, int offset, int count) throws IOException {
         ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (int done = 0; done < words.length;) {
-            int n = Math.min(CHUNK_BYTES / 2, words.length - done);
+        for (int done = 0; done < count;) {
+            int n = Math.min(CHUNK_BYTES / 2, count - done);
             chunk.clear().limit(2 * n);
             if (readFully(channel, chunk, start + 2L * done) < 2 * n) {
-                return null;
+                return false;
             }
             chunk.flip();
-            chunk.asShortBuffer().get(words, done, n);
+            chunk.asShortBuffer().get(dest, offset + done, n);
             done += n;
         }
-        return new Read(l.header(), new StoredPixels(l.columns(), l.rows(), l.frames(), 1, 16, words, null));
+        return true;
     }
 
     static int readFully(FileChannel channel, ByteBuffer into, long position) throws IOException {

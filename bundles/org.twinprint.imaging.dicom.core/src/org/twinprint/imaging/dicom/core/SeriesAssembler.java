@@ -1,5 +1,7 @@
 package org.twinprint.imaging.dicom.core;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,6 +13,7 @@ import org.twinprint.core.model.Geometry;
 import org.twinprint.core.model.Series;
 import org.twinprint.core.model.Vec3;
 import org.twinprint.core.model.Volume;
+import org.twinprint.core.util.Parallel;
 
 /**
  * Stacks the slices of one series into a volume. Slices are ordered by the projection of their
@@ -29,7 +32,11 @@ final class SeriesAssembler {
     private SeriesAssembler() {
     }
 
-    static Series assemble(List<DicomSlice> input, String source) {
+    /**
+     * The volume of one series' slices. Values still in their files are read straight into their
+     * place in the volume, on all cores; a file that cannot be read then fails the series, named.
+     */
+    static Series assemble(List<DicomSlice> input, String source) throws IOException {
         List<String> warnings = new ArrayList<>();
         List<DicomSlice> slices = largestConsistentGroup(input, warnings);
         Vec3 normal = slices.get(0).normal();
@@ -64,7 +71,7 @@ final class SeriesAssembler {
         short[] voxels;
         int nz = n;
         if (uneven || tilted) {
-            SliceResampler.Result r = SliceResampler.resample(slices, normal, sliceSpacing);
+            SliceResampler.Result r = SliceResampler.resample(decoded(slices), normal, sliceSpacing);
             voxels = r.voxels();
             nz = r.slices();
             if (uneven) {
@@ -74,8 +81,18 @@ final class SeriesAssembler {
         } else {
             int perSlice = rows * columns;
             voxels = new short[Math.multiplyExact(perSlice, n)];
-            for (int k = 0; k < n; k++) {
-                System.arraycopy(slices.get(k).values(), 0, voxels, k * perSlice, perSlice);
+            List<DicomSlice> sorted = slices;
+            short[] volume = voxels;
+            try {
+                Parallel.forEach(0, n, k -> {
+                    try {
+                        sorted.get(k).pixels().copyTo(volume, k * perSlice);
+                    } catch (DicomReadException e) {
+                        throw new UncheckedIOException(new IOException(sorted.get(k).file() + ": " + e.getMessage()));
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
         }
         // i runs along a row (across columns), j down the columns (across rows).
@@ -136,6 +153,18 @@ final class SeriesAssembler {
             }
         }
         return any;
+    }
+
+    private static List<DicomSlice> decoded(List<DicomSlice> slices) throws IOException {
+        List<DicomSlice> decoded = new ArrayList<>(slices.size());
+        for (DicomSlice s : slices) {
+            try {
+                decoded.add(s.decoded());
+            } catch (DicomReadException e) {
+                throw new IOException(s.file() + ": " + e.getMessage());
+            }
+        }
+        return decoded;
     }
 
     private static double median(double[] values) {
