@@ -81,19 +81,8 @@ final class SeriesAssembler {
         } else {
             int perSlice = rows * columns;
             voxels = new short[Math.multiplyExact(perSlice, n)];
-            List<DicomSlice> sorted = slices;
             short[] volume = voxels;
-            try {
-                Parallel.forEach(0, n, k -> {
-                    try {
-                        sorted.get(k).pixels().copyTo(volume, k * perSlice);
-                    } catch (DicomReadException e) {
-                        throw new UncheckedIOException(new IOException(sorted.get(k).file() + ": " + e.getMessage()));
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
+            eachSlice(slices, (k, s) -> s.pixels().copyTo(volume, k * perSlice));
         }
         // i runs along a row (across columns), j down the columns (across rows).
         Geometry geometry = new Geometry(columns, rows, nz,
@@ -156,15 +145,29 @@ final class SeriesAssembler {
     }
 
     private static List<DicomSlice> decoded(List<DicomSlice> slices) throws IOException {
-        List<DicomSlice> decoded = new ArrayList<>(slices.size());
-        for (DicomSlice s : slices) {
-            try {
-                decoded.add(s.decoded());
-            } catch (DicomReadException e) {
-                throw new IOException(s.file() + ": " + e.getMessage());
-            }
+        DicomSlice[] decoded = new DicomSlice[slices.size()];
+        eachSlice(slices, (k, s) -> decoded[k] = s.decoded());
+        return Arrays.asList(decoded);
+    }
+
+    /** What is done to slice k (s) of a series; reading its file may fail. */
+    private interface SliceWork {
+        void run(int k, DicomSlice s) throws DicomReadException;
+    }
+
+    /** Runs {@code work} on every slice, on all cores; a file that fails is named in the exception. */
+    private static void eachSlice(List<DicomSlice> slices, SliceWork work) throws IOException {
+        try {
+            Parallel.forEach(0, slices.size(), k -> {
+                try {
+                    work.run(k, slices.get(k));
+                } catch (DicomReadException e) {
+                    throw new UncheckedIOException(new IOException(slices.get(k).file() + ": " + e.getMessage()));
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return decoded;
     }
 
     private static double median(double[] values) {
