@@ -37,10 +37,7 @@ public final class VtkRuntime {
         }
         for (vtkNativeLibrary core : new vtkNativeLibrary[] { vtkNativeLibrary.vtkCommonCore,
                 vtkNativeLibrary.vtkCommonDataModel, vtkNativeLibrary.vtkFiltersCore }) {
-            if (!core.IsLoaded()) {
-                throw new IllegalStateException("VTK library " + core.GetLibraryName()
-                        + " did not load: install Debian's libvtk9-java and put its JNI folder on java.library.path");
-            }
+            requireLoaded(core);
         }
         quiet();
         failed = List.copyOf(missing);
@@ -57,12 +54,16 @@ public final class VtkRuntime {
             if (!module.IsLoaded()) {
                 module.LoadLibrary();
             }
-            if (!module.IsLoaded()) {
-                throw new IllegalStateException("VTK library " + module.GetLibraryName()
-                        + " did not load: install Debian's libvtk9-java and put its JNI folder on java.library.path");
-            }
+            requireLoaded(module);
         }
         quiet();
+    }
+
+    private static void requireLoaded(vtkNativeLibrary module) {
+        if (!module.IsLoaded()) {
+            throw new IllegalStateException("VTK library " + module.GetLibraryName()
+                    + " did not load: install Debian's libvtk9-java and put its JNI folder on java.library.path");
+        }
     }
 
     /** VTK's own error window would block or print to a console nobody reads. */
