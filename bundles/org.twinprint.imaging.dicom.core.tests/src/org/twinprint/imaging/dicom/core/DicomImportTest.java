@@ -115,13 +115,15 @@ class DicomImportTest {
     void storedBitsAreMaskedSignExtendedAndRescaled() {
         // 12 bits stored, signed: 0x0FFF is -1, 0x0800 is -2048; a stray high bit (overlay) is ignored.
         short[] raw = { 0x0FFF, 0x0800, 0x07FF, (short) 0xF001 };
-        short[] hu = DicomSliceReader.calibrate(raw, 4, 12, true, 2.0, -10, false);
+        short[] hu = raw.clone();
+        new Calibration(12, true, 2.0, -10, false).apply(hu, 0, 4);
         assertEquals(-12, hu[0]);
         assertEquals(-4106, hu[1]);
         assertEquals(4084, hu[2]);
         assertEquals(-8, hu[3]);
         // unsigned 12 bits with the phantom's intercept
-        short[] ct = DicomSliceReader.calibrate(new short[] { 0, 4095 }, 2, 12, false, 1.0, -1024, false);
+        short[] ct = { 0, 4095 };
+        new Calibration(12, false, 1.0, -1024, false).apply(ct, 0, 2);
         assertEquals(-1024, ct[0]);
         assertEquals(3071, ct[1]);
     }

@@ -136,14 +136,6 @@ final class DicomSliceReader {
                 plane.columnSpacing(), "CT".equals(modality) ? "HU" : "", pixels);
     }
 
-    /** Masks to BitsStored, sign-extends, rescales and rounds to 16 bits; a whole array in place. */
-    static short[] calibrate(short[] raw, int count, int bitsStored, boolean signed, double slope, double intercept,
-            boolean invert) {
-        short[] out = raw.length == count ? raw : java.util.Arrays.copyOf(raw, count);
-        new Calibration(bitsStored, signed, slope, intercept, invert).apply(out, 0, count);
-        return out;
-    }
-
     static String describe(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
