@@ -78,6 +78,24 @@ class PlainHeaderTest {
     }
 
     @Test
+    void anotherTransferSyntaxIsSaidSoThatNobodyParsesTheHeaderAgain() throws Exception {
+        Path images = TestData.shared("cornerstone_ct_transfer_syntaxes/testImages");
+        for (String name : List.of("CTImage.dcm_JPEGProcess14SV1TransferSyntax_1.2.840.10008.1.2.4.70.dcm",
+                "CTImage.dcm_BigEndianExplicitTransferSyntax_1.2.840.10008.1.2.2.dcm",
+                "CTImage.dcm_RLELosslessTransferSyntax_1.2.840.10008.1.2.5.dcm")) {
+            try (FileChannel channel = FileChannel.open(images.resolve(name))) {
+                PlainHeader.Reading r = PlainHeader.read(channel);
+                assertEquals(List.of(false, false), List.of(r.header() != null, r.littleEndian()), name);
+            }
+        }
+        // several frames in explicit little endian: not read here, but its values may still be copied directly
+        try (FileChannel channel = FileChannel.open(TestData.shared("pydicom_data/data_store/data/emri_small.dcm"))) {
+            PlainHeader.Reading r = PlainHeader.read(channel);
+            assertEquals(List.of(false, true), List.of(r.header() != null, r.littleEndian()));
+        }
+    }
+
+    @Test
     void aHeaderCutShortIsLeftToPixelMed(@TempDir Path dir) throws Exception {
         byte[] whole = Files.readAllBytes(DEMO_SLICE);
         long pixelTag = plain(DEMO_SLICE).pixelDataTagAt();
@@ -89,7 +107,7 @@ class PlainHeaderTest {
 
     private static PlainHeader plain(Path f) throws IOException {
         try (FileChannel channel = FileChannel.open(f)) {
-            return PlainHeader.read(channel);
+            return PlainHeader.read(channel).header();
         }
     }
 

@@ -48,24 +48,21 @@ final class DirectPixels {
      */
     static Located locate(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            Layout layout = plain(channel);
-            if (layout == null) {
-                layout = parsedByPixelMed(file);
-            }
+            PlainHeader.Reading reading = PlainHeader.read(channel);
+            Layout layout = reading.header() != null ? plain(reading.header())
+                    : reading.littleEndian() ? parsedByPixelMed(file) : null;
             return layout == null ? null : located(channel, layout);
         } catch (IOException | DicomException | RuntimeException e) {
             return null;
         }
     }
 
-    private static Layout plain(FileChannel channel) throws IOException {
-        PlainHeader h = PlainHeader.read(channel);
-        return h == null ? null
-                : new Layout(h, h.explicit(), h.columns(), h.rows(), 1, h.bitsAllocated(), h.samplesPerPixel(),
-                        h.pixelDataTagAt());
+    private static Layout plain(PlainHeader h) {
+        return new Layout(h, h.explicit(), h.columns(), h.rows(), 1, h.bitsAllocated(), h.samplesPerPixel(),
+                h.pixelDataTagAt());
     }
 
-    /** Multi-frame and other headers the plain reader leaves alone: PixelMed reads up to Pixel Data. */
+    /** Little-endian headers the plain reader leaves alone (several frames, say): PixelMed reads up to Pixel Data. */
     private static Layout parsedByPixelMed(Path file) throws IOException, DicomException {
         if (!DicomSliceReader.looksLikeDicom(file)) {
             return null;

@@ -76,6 +76,8 @@ final class PlainHeader implements SliceHeader {
     private final int[] valueAt = new int[WANTED.length];
     private final int[] valueLength = new int[WANTED.length];
     private long pixelDataTagAt = -1;
+    /** The meta group names a transfer syntax other than the two little-endian ones read here. */
+    private boolean otherSyntax;
 
     // what it means
     private String seriesUid, description, modality;
@@ -89,31 +91,41 @@ final class PlainHeader implements SliceHeader {
         Arrays.fill(valueAt, -1);
     }
 
-    /** The header of the file open in {@code channel}, or null when it is not the plain case. */
-    static PlainHeader read(FileChannel channel) throws IOException {
+    /**
+     * What reading a file's header gave: the header when it is the plain case, else null; and
+     * whether its values may still be stored native little-endian (false once the file names
+     * another transfer syntax, so nobody need parse its header again to find that out).
+     */
+    record Reading(PlainHeader header, boolean littleEndian) {
+    }
+
+    /** The header of the file open in {@code channel}, if it is the plain case. */
+    static Reading read(FileChannel channel) throws IOException {
         long size = channel.size();
+        boolean littleEndian = true;
         for (int want : READS) {
             int n = (int) Math.min(size, want);
             ByteBuffer b = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
             if (DirectPixels.readFully(channel, b, 0) < n) {
-                return null;
+                break;
             }
             PlainHeader h = new PlainHeader(b);
             try {
                 h.walk();
                 h.decode();
-                return h;
+                return new Reading(h, true);
             } catch (NotPlain e) {
-                return null;
+                littleEndian = !h.otherSyntax;
+                break;
             } catch (ShortRead e) {
                 if (n == size) {
-                    return null; // the file ends inside its header
+                    break; // the file ends inside its header
                 }
             } catch (RuntimeException e) {
-                return null; // numbers that do not parse, and the like
+                break; // numbers that do not parse, and the like
             }
         }
-        return null;
+        return new Reading(null, littleEndian);
     }
 
     boolean explicit() {
@@ -161,6 +173,7 @@ final class PlainHeader implements SliceHeader {
         } else if (PixelDecoding.IMPLICIT_LE.equals(syntax)) {
             explicit = false;
         } else {
+            otherSyntax = syntax != null;
             throw NOT_PLAIN;
         }
         while (true) {
