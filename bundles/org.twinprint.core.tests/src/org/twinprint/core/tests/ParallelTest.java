@@ -59,6 +59,28 @@ class ParallelTest {
     }
 
     @Test
+    void offsetsLetEveryBlockWriteItsShareInBlockOrder() {
+        assertEquals(List.of(0, 3, 3, 7), java.util.Arrays.stream(Parallel.offsets(List.of(3, 0, 4))).boxed().toList());
+        assertEquals(List.of(0), java.util.Arrays.stream(Parallel.offsets(List.of())).boxed().toList());
+        // the even numbers below 100,000, gathered block by block at once
+        int count = 100_000, block = 4096;
+        int[] start = Parallel.offsets(Parallel.mapBlocks(count, block, (from, to) -> (to - from + (from & 1)) / 2));
+        int[] evens = new int[start[start.length - 1]];
+        Parallel.forEachBlock(count, block, (from, to) -> {
+            int k = start[from / block];
+            for (int i = from; i < to; i++) {
+                if (i % 2 == 0) {
+                    evens[k++] = i;
+                }
+            }
+        });
+        assertEquals(count / 2, evens.length);
+        for (int k = 0; k < evens.length; k++) {
+            assertEquals(2 * k, evens[k]);
+        }
+    }
+
+    @Test
     void theWorkIsSharedAndAFailureReachesTheCaller() {
         java.util.Set<Thread> threads = ConcurrentHashMap.newKeySet();
         Parallel.forEachBlock(64, 1, (from, to) -> {

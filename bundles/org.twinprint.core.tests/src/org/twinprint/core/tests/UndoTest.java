@@ -120,6 +120,36 @@ class UndoTest {
     }
 
     @Test
+    void anEditOfALargeMapHoldsItsChangesInOrderAcrossTheBlocksItIsComparedIn() {
+        // a map of several comparison blocks (2^20 voxels), runs of changes across their borders
+        int n = 3 * (1 << 20) + 5000;
+        var map = new org.twinprint.core.model.LabelMap(Geometry.axisAligned(n, 1, 1, new Vec3(1, 1, 1), Vec3.ZERO));
+        byte[] now = map.labels();
+        byte[] old = new byte[n];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int k = 0; k < 20_000; k++) {
+            int at = random.nextInt(n);
+            old[at] = (byte) random.nextInt(0, 3);
+            now[at] = (byte) random.nextInt(0, 3);
+        }
+        for (int border : new int[] { 1 << 20, 2 * (1 << 20), 3 * (1 << 20) }) {
+            for (int v = border - 40; v < border + 40; v++) {
+                now[v] = 5;
+            }
+        }
+        int[] changed = java.util.stream.IntStream.range(0, n).filter(v -> now[v] != old[v]).toArray();
+        var edit = org.twinprint.core.model.LabelEdit.between("large", old, List.of(), map);
+        assertArrayEquals(changed, edit.indices());
+        for (int k = 0; k < changed.length; k++) {
+            assertEquals(old[changed[k]], edit.before()[k]);
+            assertEquals(now[changed[k]], edit.after()[k]);
+        }
+        var fromNothing = org.twinprint.core.model.LabelEdit.between("new", null, List.of(), map);
+        assertArrayEquals(java.util.stream.IntStream.range(0, n).filter(v -> now[v] != 0).toArray(),
+                fromNothing.indices());
+    }
+
+    @Test
     void anEditFromANewMapHoldsItsLabelledVoxels() {
         // a map larger than the block of zeros it is compared with, labels on and around block borders
         int n = 3 * (1 << 16) + 1000;

@@ -61,6 +61,19 @@ public final class Parallel {
         return list;
     }
 
+    /**
+     * Where each block's output begins when block b writes {@code counts.get(b)} items, in block
+     * order; the last entry is the total. With {@link #mapBlocks} counting first, every block can
+     * then write its share at once.
+     */
+    public static int[] offsets(List<Integer> counts) {
+        int[] start = new int[counts.size() + 1];
+        for (int b = 0; b < counts.size(); b++) {
+            start[b + 1] = start[b] + counts.get(b);
+        }
+        return start;
+    }
+
     private static int blocks(int count, int blockSize) {
         return (int) ((count + (long) blockSize - 1) / blockSize);
     }
