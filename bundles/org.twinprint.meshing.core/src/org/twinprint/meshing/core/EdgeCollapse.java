@@ -1,6 +1,7 @@
 package org.twinprint.meshing.core;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 
 import org.twinprint.core.model.Mesh;
@@ -30,6 +31,10 @@ final class EdgeCollapse {
      * left to do, a lower one would have the sweep walk the whole surface, again and again, to find them.
      */
     private static final double MIN_SHARE = 0.05;
+    /** Free slots after each vertex's triangles: a collapse hands a's triangles but two to b, and four take most. */
+    private static final int FAN_SPARE = 4;
+    /** Vertices or triangles per block of the parallel loops over all of them. */
+    private static final int BLOCK = 1 << 16;
 
     /** Vertex positions; they stay float-exact (what the file will hold), all arithmetic on them is double. */
     private final float[] pos;
@@ -51,27 +56,29 @@ final class EdgeCollapse {
 
     private EdgeCollapse(Mesh mesh) {
         int nv = mesh.vertexCount();
-        float[] v = mesh.vertices();
-        pos = v.clone();
-        tri = mesh.triangles().clone();
-        deadTriangle = new boolean[mesh.triangleCount()];
+        int nt = mesh.triangleCount();
+        // the four big arrays are made on all cores at once: zeroing or copying fresh memory (page
+        // faults) is about half of the set-up's time; the largest go first, so the cores end together
+        Object[] made = new Object[4];
+        Parallel.forEach(0, made.length, i -> made[i] = switch (i) {
+            case 0 -> new double[10 * nv];
+            case 1 -> new int[3 * nt + FAN_SPARE * nv]; // the fans' slots, whatever the degenerate triangles
+            case 2 -> mesh.triangles().clone();
+            default -> mesh.vertices().clone();
+        });
+        quadric = (double[]) made[0];
+        fans = (int[]) made[1];
+        tri = (int[]) made[2];
+        pos = (float[]) made[3];
+        deadTriangle = new boolean[nt];
         deadVertex = new boolean[nv];
-        quadric = new double[10 * nv];
         triangleCount = new int[nv];
         int degenerate = 0;
-        for (int t = 0; t < deadTriangle.length; t++) {
-            int a = tri[3 * t], b = tri[3 * t + 1], c = tri[3 * t + 2];
-            // a triangle with a repeated corner (as a file read by position can hold) has no area and
-            // no edges of its own: it is dropped, not collapsed
-            if (a == b || b == c || a == c) {
-                deadTriangle[t] = true;
-                degenerate++;
-            }
+        for (int count : Parallel.mapBlocks(nt, BLOCK, this::markDegenerate)) {
+            degenerate += count;
         }
-        // a collapse hands a's triangles but two to b: four spare slots take most without moving b
-        CornerRows rows = CornerRows.count(nv, tri, 1, deadTriangle, 4);
+        CornerRows rows = CornerRows.count(nv, tri, 1, deadTriangle, FAN_SPARE);
         fanStart = rows.start;
-        fans = new int[rows.total()];
         grown = new int[nv][];
         rows.fill((from, to, fill) -> {
             for (int t = from; t < to; t++) {
@@ -82,11 +89,30 @@ final class EdgeCollapse {
                 }
             }
         });
-        for (int i = 0; i < nv; i++) {
-            triangleCount[i] = rows.size(i);
-        }
+        Parallel.forEachBlock(nv, BLOCK, (first, last) -> {
+            for (int i = first; i < last; i++) {
+                triangleCount[i] = rows.size(i);
+            }
+        });
         vertexQuadrics();
-        alive = deadTriangle.length - degenerate;
+        alive = nt - degenerate;
+    }
+
+    /**
+     * Marks the triangles in [from, to) with a repeated corner (as a file read by position can hold)
+     * as dead: they have no area and no edges of their own, so they are dropped, not collapsed.
+     * Returns how many there were.
+     */
+    private int markDegenerate(int from, int to) {
+        int count = 0;
+        for (int t = from; t < to; t++) {
+            int a = tri[3 * t], b = tri[3 * t + 1], c = tri[3 * t + 2];
+            if (a == b || b == c || a == c) {
+                deadTriangle[t] = true;
+                count++;
+            }
+        }
+        return count;
     }
 
     static Mesh reduce(Mesh mesh, int targetTriangles, Progress progress) {
@@ -551,42 +577,78 @@ final class EdgeCollapse {
 
     /** The live triangles with a corner on a seam (owned by no stretch), in storage order. */
     private int[] seamTriangles() {
-        int[] seams = new int[deadTriangle.length];
-        int n = 0;
-        for (int t = 0; t < deadTriangle.length; t++) {
-            if (!deadTriangle[t] && (ownerOf[tri[3 * t]] < 0 || ownerOf[tri[3 * t + 1]] < 0 || ownerOf[tri[3 * t + 2]] < 0)) {
-                seams[n++] = t;
+        List<int[]> blocks = Parallel.mapBlocks(deadTriangle.length, BLOCK, (from, to) -> {
+            int[] found = new int[to - from];
+            int n = 0;
+            for (int t = from; t < to; t++) {
+                if (!deadTriangle[t] && (ownerOf[tri[3 * t]] < 0 || ownerOf[tri[3 * t + 1]] < 0
+                        || ownerOf[tri[3 * t + 2]] < 0)) {
+                    found[n++] = t;
+                }
             }
+            return Arrays.copyOf(found, n);
+        });
+        int[] seams = new int[blocks.stream().mapToInt(b -> b.length).sum()];
+        int n = 0;
+        for (int[] b : blocks) {
+            System.arraycopy(b, 0, seams, n, b.length);
+            n += b.length;
         }
-        return Arrays.copyOf(seams, n);
+        return seams;
     }
 
+    /**
+     * The surviving vertices and triangles, renumbered in storage order. Each block of vertices
+     * (then of triangles) is counted first, so that every block knows where its output begins and
+     * all of them are written at once.
+     */
     private Mesh result(Mesh input) {
-        int[] newIndex = new int[deadVertex.length];
-        Arrays.fill(newIndex, -1);
-        int vertices = 0;
-        for (int v = 0; v < deadVertex.length; v++) {
-            if (!deadVertex[v] && triangleCount[v] > 0) {
-                newIndex[v] = vertices++;
+        int nv = deadVertex.length;
+        int[] vertexStart = Parallel.offsets(Parallel.mapBlocks(nv, BLOCK, (from, to) -> {
+            int n = 0;
+            for (int v = from; v < to; v++) {
+                n += kept(v) ? 1 : 0;
             }
-        }
-        float[] outV = new float[3 * vertices];
-        for (int v = 0; v < deadVertex.length; v++) {
-            if (newIndex[v] >= 0) {
-                outV[3 * newIndex[v]] = pos[3 * v];
-                outV[3 * newIndex[v] + 1] = pos[3 * v + 1];
-                outV[3 * newIndex[v] + 2] = pos[3 * v + 2];
+            return n;
+        }));
+        int[] newIndex = new int[nv];
+        float[] outV = new float[3 * vertexStart[vertexStart.length - 1]];
+        Parallel.forEachBlock(nv, BLOCK, (from, to) -> {
+            int next = vertexStart[from / BLOCK];
+            for (int v = from; v < to; v++) {
+                if (kept(v)) {
+                    outV[3 * next] = pos[3 * v];
+                    outV[3 * next + 1] = pos[3 * v + 1];
+                    outV[3 * next + 2] = pos[3 * v + 2];
+                    newIndex[v] = next++;
+                } else {
+                    newIndex[v] = -1;
+                }
             }
-        }
-        int[] outT = new int[3 * alive];
-        int n = 0;
-        for (int t = 0; t < deadTriangle.length; t++) {
-            if (!deadTriangle[t]) {
-                outT[n++] = newIndex[tri[3 * t]];
-                outT[n++] = newIndex[tri[3 * t + 1]];
-                outT[n++] = newIndex[tri[3 * t + 2]];
+        });
+        int nt = deadTriangle.length;
+        int[] triangleStart = Parallel.offsets(Parallel.mapBlocks(nt, BLOCK, (from, to) -> {
+            int n = 0;
+            for (int t = from; t < to; t++) {
+                n += deadTriangle[t] ? 0 : 1;
             }
-        }
+            return n;
+        }));
+        int[] outT = new int[3 * triangleStart[triangleStart.length - 1]];
+        Parallel.forEachBlock(nt, BLOCK, (from, to) -> {
+            int n = 3 * triangleStart[from / BLOCK];
+            for (int t = from; t < to; t++) {
+                if (!deadTriangle[t]) {
+                    outT[n++] = newIndex[tri[3 * t]];
+                    outT[n++] = newIndex[tri[3 * t + 1]];
+                    outT[n++] = newIndex[tri[3 * t + 2]];
+                }
+            }
+        });
         return new Mesh(input.name(), input.rgb(), outV, outT);
+    }
+
+    private boolean kept(int v) {
+        return !deadVertex[v] && triangleCount[v] > 0;
     }
 }
