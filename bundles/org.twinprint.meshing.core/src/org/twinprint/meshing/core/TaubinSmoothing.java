@@ -84,9 +84,11 @@ public final class TaubinSmoothing implements MeshFilter {
         double shift = (before - after) / area;
         float[] n = SurfaceChecks.vertexNormals(smooth);
         float[] v = smooth.vertices();
-        for (int i = 0; i < v.length; i++) {
-            v[i] += (float) (shift * n[i]);
-        }
+        Parallel.forEachBlock(v.length, 1 << 18, (first, last) -> {
+            for (int i = first; i < last; i++) {
+                v[i] += (float) (shift * n[i]);
+            }
+        });
     }
 
     /** out = in + factor * (mean of neighbours - in), in parallel over vertices. */
