@@ -20,6 +20,9 @@ import org.twinprint.core.util.Parallel;
 @Component(service = MeshFilter.class)
 public final class MeshRepair implements MeshFilter {
 
+    /** Vertices or triangles per block of the parallel loops. */
+    private static final int BLOCK = 1 << 16;
+
     /**
      * The repaired mesh, what was done to it, and the repaired mesh's topology as its file will be
      * read (what {@link MeshTopology#of} says of it, worked out from what the repair already knows).
@@ -71,20 +74,35 @@ public final class MeshRepair implements MeshFilter {
         int[] t = PositionWelding.weldedTriangles(input);
         float[] v = input.vertices();
         int nv = input.vertexCount();
-        // shells: union-find over vertices, then each shell's signed volume
+        // shells: union-find over vertices (a root is the lowest vertex of its shell), then each
+        // shell's signed volume
         int[] parent = new int[nv];
-        for (int i = 0; i < nv; i++) {
-            parent[i] = i;
-        }
+        Parallel.forEachBlock(nv, BLOCK, (first, last) -> {
+            for (int i = first; i < last; i++) {
+                parent[i] = i;
+            }
+        });
         for (int f = 0; f < t.length; f += 3) {
             union(parent, t[f], t[f + 1]);
             union(parent, t[f + 1], t[f + 2]);
         }
+        // every parent has a lower index than its child: one upward pass leaves each vertex pointing
+        // at its root, and the triangles can then look their shells up in parallel
+        for (int i = 0; i < nv; i++) {
+            parent[i] = parent[parent[i]];
+        }
+        int nt = t.length / 3;
+        int[] root = new int[nt];
+        double[] faceVolume = new double[nt];
+        Parallel.forEachBlock(nt, BLOCK, (first, last) -> {
+            for (int face = first, f = 3 * first; face < last; face++, f += 3) {
+                root[face] = parent[t[f]];
+                faceVolume[face] = signedVolume(v, t, f);
+            }
+        });
         double[] shellVolume = new double[nv];
-        int[] root = new int[t.length / 3];
-        for (int f = 0, face = 0; f < t.length; f += 3, face++) { // a counter: the quick JIT divides for f / 3
-            root[face] = MeshTopology.find(parent, t[f]);
-            shellVolume[root[face]] += signedVolume(v, t, f);
+        for (int face = 0; face < nt; face++) { // summed in triangle order, as a single pass would
+            shellVolume[root[face]] += faceVolume[face];
         }
         boolean[] hasTriangles = new boolean[nv];
         int shells = 0;
@@ -104,16 +122,24 @@ public final class MeshRepair implements MeshFilter {
                 removedVolume += Math.abs(shellVolume[r]);
             }
         }
-        int[] kept = new int[t.length];
-        int n = 0;
-        for (int f = 0, face = 0; f < t.length; f += 3, face++) {
-            if (!drop[root[face]]) {
-                kept[n++] = t[f];
-                kept[n++] = t[f + 1];
-                kept[n++] = t[f + 2];
+        int[] keptStart = Parallel.offsets(Parallel.mapBlocks(nt, BLOCK, (first, last) -> {
+            int n = 0;
+            for (int face = first; face < last; face++) {
+                n += drop[root[face]] ? 0 : 1;
             }
-        }
-        int[] tri = java.util.Arrays.copyOf(kept, n);
+            return n;
+        }));
+        int[] tri = new int[3 * keptStart[keptStart.length - 1]];
+        Parallel.forEachBlock(nt, BLOCK, (first, last) -> {
+            int n = 3 * keptStart[first / BLOCK];
+            for (int face = first, f = 3 * first; face < last; face++, f += 3) {
+                if (!drop[root[face]]) {
+                    tri[n++] = t[f];
+                    tri[n++] = t[f + 1];
+                    tri[n++] = t[f + 2];
+                }
+            }
+        });
         // holes: half-edges a -> b without a b -> a, followed as loops
         HalfEdges half = HalfEdges.of(nv, tri);
         int[] next = new int[nv]; // boundary edge a -> b, kept as b -> a so the fill faces out
@@ -181,7 +207,7 @@ public final class MeshRepair implements MeshFilter {
             return List.of();
         }
         List<int[]> all = new ArrayList<>();
-        Parallel.mapBlocks(nv, 1 << 16, (first, last) -> {
+        Parallel.mapBlocks(nv, BLOCK, (first, last) -> {
             List<int[]> open = new ArrayList<>();
             for (int a = first; a < last; a++) {
                 for (int k = half.offsets[a]; k < half.offsets[a + 1]; k++) {
