@@ -12,14 +12,23 @@ class CornerRowsTest {
     /** Rows built by two threads hold what one pass over the triangles in order writes. */
     @Test
     void twoHalvesFillRowsInTriangleOrder() {
+        fillsAsOnePassInOrder(50, 1001, 0); // an odd count: the halves differ in size
+    }
+
+    /** The same with rows in several blocks of vertices, whose starts are summed block by block. */
+    @Test
+    void rowsSpanningManyBlocksFillAsOnePass() {
+        fillsAsOnePassInOrder(200_003, 300_001, 3);
+    }
+
+    private static void fillsAsOnePassInOrder(int vertices, int triangles, int spare) {
         SplittableRandom random = new SplittableRandom(7);
-        int vertices = 50, triangles = 1001; // an odd count: the halves differ in size
         int[] tri = random.ints(3L * triangles, 0, vertices).toArray();
         boolean[] skip = new boolean[triangles];
         for (int t = 0; t < triangles; t += 5) {
             skip[t] = true;
         }
-        CornerRows rows = CornerRows.count(vertices, tri, 2, skip);
+        CornerRows rows = CornerRows.count(vertices, tri, 2, skip, spare);
         int[] parallel = new int[rows.total()];
         rows.fill((from, to, fill) -> {
             for (int t = from; t < to; t++) {
@@ -36,6 +45,9 @@ class CornerRowsTest {
             for (int k = 0; k < 3 && !skip[t]; k++) {
                 start[tri[3 * t + k] + 1] += 2;
             }
+        }
+        for (int v = 0; v < vertices; v++) {
+            start[v + 1] += spare;
         }
         Arrays.parallelPrefix(start, Integer::sum);
         int[] fill = Arrays.copyOf(start, vertices);

@@ -1,7 +1,8 @@
 package org.twinprint.meshing.core;
 
-import java.util.Arrays;
 import java.util.stream.IntStream;
+
+import org.twinprint.core.util.Parallel;
 
 /**
  * Per-vertex rows (compressed: row v is {@code start[v] .. start[v + 1]}) filled from the corners of
@@ -10,6 +11,9 @@ import java.util.stream.IntStream;
  * triangle order would leave in them.
  */
 final class CornerRows {
+
+    /** Vertices per block of the parallel passes over the rows. */
+    private static final int BLOCK = 1 << 16;
 
     /** Writes the entries of triangles [from, to), each at {@code fill[v]++} of its vertex's row. */
     @FunctionalInterface
@@ -55,12 +59,26 @@ final class CornerRows {
             }
             counts[half] = c;
         });
+        int[] firstHalf = counts[0], secondHalf = counts[1];
+        // the rows' starts are a running sum: each block of vertices sums its rows, then writes its
+        // starts from where the blocks before it end
+        int[] blockStart = Parallel.offsets(Parallel.mapBlocks(vertexCount, BLOCK, (from, to) -> {
+            int sum = 0;
+            for (int v = from; v < to; v++) {
+                sum += perCorner * (firstHalf[v] + secondHalf[v]) + spare;
+            }
+            return sum;
+        }));
         int[] start = new int[vertexCount + 1];
-        int[] firstHalf = counts[0];
-        for (int v = 0; v < vertexCount; v++) {
-            start[v + 1] = start[v] + perCorner * (firstHalf[v] + counts[1][v]) + spare;
-            firstHalf[v] *= perCorner; // from here on: the entries the first half writes into row v
-        }
+        Parallel.forEachBlock(vertexCount, BLOCK, (from, to) -> {
+            int at = blockStart[from / BLOCK];
+            for (int v = from; v < to; v++) {
+                start[v] = at;
+                at += perCorner * (firstHalf[v] + secondHalf[v]) + spare;
+                firstHalf[v] *= perCorner; // from here on: the entries the first half writes into row v
+            }
+        });
+        start[vertexCount] = blockStart[blockStart.length - 1];
         return new CornerRows(start, spare, middle, n, firstHalf);
     }
 
@@ -77,11 +95,14 @@ final class CornerRows {
     /** Runs the writer on both halves at once; the second half's slots begin after the first's. */
     void fill(Writer writer) {
         int vertexCount = start.length - 1;
+        int[] first = new int[vertexCount];
         int[] second = new int[vertexCount];
-        for (int v = 0; v < vertexCount; v++) {
-            second[v] = start[v] + firstHalf[v];
-        }
-        int[] first = Arrays.copyOf(start, vertexCount);
+        Parallel.forEachBlock(vertexCount, BLOCK, (from, to) -> {
+            for (int v = from; v < to; v++) {
+                first[v] = start[v];
+                second[v] = start[v] + firstHalf[v];
+            }
+        });
         IntStream.range(0, 2).parallel().forEach(half -> {
             if (half == 0) {
                 writer.write(0, middle, first);
