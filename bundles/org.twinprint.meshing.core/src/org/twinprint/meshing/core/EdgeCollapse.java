@@ -560,17 +560,27 @@ final class EdgeCollapse {
     /** A vertex belongs to a stretch when all its triangles do; vertices on seams belong to none. */
     private void assignOwners(int parts) {
         int triangles = deadTriangle.length;
+        // triangle t lies in stretch t * parts / triangles, so stretch p begins at the first t with
+        // t * parts >= p * triangles: comparisons with these starts, not a 64-bit division per corner
+        int[] begins = new int[parts + 1];
+        for (int p = 1; p < parts; p++) {
+            begins[p] = (int) (((long) triangles * p + parts - 1) / parts);
+        }
+        begins[parts] = Integer.MAX_VALUE;
         ownerOf = new byte[deadVertex.length];
         // each vertex looks at its own triangles, so vertices can be settled in parallel
         Parallel.forEachBlock(ownerOf.length, 1 << 14, (first, last) -> {
             for (int v = first; v < last; v++) {
                 int[] fan = fan(v);
-                byte owner = -2;
+                int owner = -2;
                 for (int i = 0, o = fanOffset(v); i < triangleCount[v] && owner != -1; i++) {
-                    byte part = (byte) ((long) fan[o + i] * parts / triangles);
+                    int t = fan[o + i], part = 0;
+                    while (t >= begins[part + 1]) {
+                        part++;
+                    }
                     owner = owner == -2 || owner == part ? part : -1;
                 }
-                ownerOf[v] = owner;
+                ownerOf[v] = (byte) owner;
             }
         });
     }
