@@ -317,6 +317,7 @@ public final class Commands {
             c = new Case(path.getFileName().toString());
             reportProblems(operations.importInto(c, path, Map.of(), progress).problems());
         }
+        c.keepUndoHistory(false); // nothing takes an edit back in this run; it ends with the file
         long loaded = System.nanoTime();
         ModelPipeline.Result result = pipeline.run(c,
                 new ModelPipeline.Options(range, largest, iterations, reduce, Path.of(outFile), printer), progress);

@@ -89,6 +89,33 @@ class UndoTest {
     }
 
     @Test
+    void aCaseWithoutUndoHistoryEditsTheSameAndKeepsNoEdits() {
+        ServiceCatalog catalog = new ServiceCatalog();
+        catalog.add(AT_LEAST, "test", "1");
+        CaseOperations ops = new CaseOperations(catalog);
+        Case c = new Case("u");
+        c.addSeries(new Series("1", "", "CT", new Volume(Geometry.axisAligned(4, 1, 1, new Vec3(1, 1, 1), Vec3.ZERO),
+                new short[] { 0, 100, 200, 300 }, "HU"), "memory", List.of()));
+        ops.segment(c, AT_LEAST, Map.of("value", "250", "segment", "A"), Progress.NONE);
+        assertEquals(Optional.of("At least"), c.nextUndo());
+
+        c.keepUndoHistory(false);
+        assertEquals(Optional.empty(), c.nextUndo(), "turning the history off drops what it held");
+        ops.segment(c, AT_LEAST, Map.of("value", "150", "segment", "B"), Progress.NONE);
+        assertArrayEquals(new byte[] { 0, 0, 2, 2 }, c.labelMap().labels());
+        assertEquals(Optional.empty(), c.nextUndo());
+        assertEquals(Optional.empty(), ops.undo(c));
+        assertArrayEquals(new byte[] { 0, 0, 2, 2 }, c.labelMap().labels());
+        assertEquals("test.at-least", c.provenance().get(c.provenance().size() - 1).serviceId(),
+                "the edit is still recorded");
+
+        c.keepUndoHistory(true);
+        ops.segment(c, AT_LEAST, Map.of("value", "50", "segment", "C"), Progress.NONE);
+        assertEquals(Optional.of("At least"), ops.undo(c));
+        assertArrayEquals(new byte[] { 0, 0, 2, 2 }, c.labelMap().labels());
+    }
+
+    @Test
     void anEditHoldsExactlyTheChangedVoxels() {
         // changed voxels alone and in runs of every length, also at both ends of the map
         var map = new org.twinprint.core.model.LabelMap(Geometry.axisAligned(1000, 1, 1, new Vec3(1, 1, 1), Vec3.ZERO));

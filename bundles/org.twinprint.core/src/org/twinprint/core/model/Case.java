@@ -26,6 +26,7 @@ public final class Case {
     private final java.util.Deque<LabelEdit> redo = new java.util.ArrayDeque<>();
     /** Undo history is kept within this many bytes; the oldest edits go first. */
     private static final long HISTORY_BYTES = 256L << 20;
+    private boolean undoable = true;
 
     public Case(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -119,6 +120,23 @@ public final class Case {
             provenance.add(entry);
         }
         fireChanged();
+    }
+
+    /**
+     * Whether segment edits are kept for undo, and put back when a tool fails (the default). A run
+     * that ends with its file, like the command line's {@code model}, needs neither: without them an
+     * edit costs no copy and no comparison of the label map.
+     */
+    public synchronized void keepUndoHistory(boolean keep) {
+        undoable = keep;
+        if (!keep) {
+            undo.clear();
+            redo.clear();
+        }
+    }
+
+    public synchronized boolean keepsUndoHistory() {
+        return undoable;
     }
 
     /** Remembers an edit of the label map for undo; a new edit makes redo impossible. */

@@ -76,18 +76,23 @@ public final class CaseOperations {
 
     public String segment(Case target, SegmentationTool tool, Map<String, String> raw, Progress progress) {
         Parameters parameters = Parameters.of(tool.parameters(), raw);
-        LabelSnapshot before = LabelSnapshot.of(target);
+        // without undo history (a one-shot run) there is nothing to put back: a failure ends the run
+        LabelSnapshot before = target.keepsUndoHistory() ? LabelSnapshot.of(target) : null;
         String summary;
         try {
             summary = tool.apply(target, parameters, progress);
         } catch (RuntimeException | LinkageError e) {
-            before.restore(target); // a failed or cancelled tool leaves no half-edited segments
+            if (before != null) {
+                before.restore(target); // a failed or cancelled tool leaves no half-edited segments
+            }
             if (e instanceof CanceledException c) {
                 throw c;
             }
             throw failure(tool, e);
         }
-        target.pushEdit(before.editTo(target, tool.label()));
+        if (before != null) {
+            target.pushEdit(before.editTo(target, tool.label()));
+        }
         record(target, tool, parameters.asMap(), summary);
         target.fireChanged();
         return summary;
