@@ -171,15 +171,21 @@ final class SurfaceChecks {
                     if (j >= n || (first + asSecond[j] & GUARDS) != GUARDS) {
                         continue;
                     }
-                    int o = 6 * j;
-                    if ((si | starts[j]) != 7 || x0 > b[o + 3] || b[o] > x1 || y0 > b[o + 4] || b[o + 1] > y1
-                            || z0 > b[o + 5] || b[o + 2] > z1) {
+                    // more than nine in ten of the pairs that get this far share a corner (on the demo
+                    // skull), so that test goes before the one of the boxes in float
+                    if ((si | starts[j]) != 7) {
                         continue;
                     }
                     int c0 = corners[3 * j], c1 = corners[3 * j + 1], c2 = corners[3 * j + 2];
-                    boolean shared = a0 == c0 || a0 == c1 || a0 == c2 || a1 == c0 || a1 == c1 || a1 == c2
-                            || a2 == c0 || a2 == c1 || a2 == c2;
-                    if (!shared && crosses(i, j, v)) {
+                    if (a0 == c0 || a0 == c1 || a0 == c2 || a1 == c0 || a1 == c1 || a1 == c2 || a2 == c0 || a2 == c1
+                            || a2 == c2) {
+                        continue;
+                    }
+                    int o = 6 * j;
+                    if (x0 > b[o + 3] || b[o] > x1 || y0 > b[o + 4] || b[o + 1] > y1 || z0 > b[o + 5] || b[o + 2] > z1) {
+                        continue;
+                    }
+                    if (crosses(i, j, v)) {
                         found++;
                     }
                 }
