@@ -31,6 +31,47 @@ class SurfaceChecksTest {
     }
 
     @Test
+    void theGridSpansItsVerticesAndEachTriangleCoversTheCellsOfItsBox() {
+        // 200,001 vertices (several blocks of the parallel bounds), extremes put into different blocks
+        int n = 200_001;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        float[] v = new float[3 * n];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextDouble(-40, 60);
+        }
+        v[3 * 7] = -90.5f;
+        v[3 * 70_000 + 1] = 123.25f;
+        v[3 * (n - 1) + 2] = -77f;
+        v[3 * 140_000] = 88.75f;
+        int[] t = new int[3 * (n / 3)];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = random.nextInt(n);
+        }
+        TriangleGrid grid = new TriangleGrid(new Mesh("points", v, t), 3);
+        for (int a = 0; a < 3; a++) {
+            double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+            for (int i = a; i < v.length; i += 3) {
+                lo = Math.min(lo, v[i]);
+                hi = Math.max(hi, v[i]);
+            }
+            assertEquals(lo, grid.min[a], 0.0, "axis " + a);
+            assertEquals(hi, grid.max[a], 0.0, "axis " + a);
+        }
+        assertEquals(-90.5, grid.min[0], 0.0);
+        assertEquals(123.25, grid.max[1], 0.0);
+        for (int f = 0; f < t.length / 3; f++) {
+            for (int a = 0; a < 3; a++) {
+                float p = v[3 * t[3 * f] + a], q = v[3 * t[3 * f + 1] + a], r = v[3 * t[3 * f + 2] + a];
+                float lo = Math.min(p, Math.min(q, r)), hi = Math.max(p, Math.max(q, r));
+                assertEquals(lo, grid.boxes[6 * f + a], 0f);
+                assertEquals(hi, grid.boxes[6 * f + 3 + a], 0f);
+                assertEquals(grid.cellIndex(lo, a), grid.cellBoxes[6 * f + a], "triangle " + f);
+                assertEquals(grid.cellIndex(hi, a), grid.cellBoxes[6 * f + 3 + a], "triangle " + f);
+            }
+        }
+    }
+
+    @Test
     void everyCellSizeFindsTheSameCrossingsInATriangleSoup() {
         // 800 random triangles in a 10 mm cube, corners on a 0.25 mm lattice so that many boxes end
         // exactly on cell borders: the grid, its cell-local packed boxes and the one-cell-per-pair rule
