@@ -55,14 +55,24 @@ class UndoTest {
         }
     };
 
-    @Test
-    void everyEditUndoesAndRedoesExactly() {
+    private static CaseOperations operations() {
         ServiceCatalog catalog = new ServiceCatalog();
         catalog.add(AT_LEAST, "test", "1");
-        CaseOperations ops = new CaseOperations(catalog);
+        return new CaseOperations(catalog);
+    }
+
+    /** A case with one series of four voxels, 0 to 300 HU. */
+    private static Case fourVoxels() {
         Case c = new Case("u");
         c.addSeries(new Series("1", "", "CT", new Volume(Geometry.axisAligned(4, 1, 1, new Vec3(1, 1, 1), Vec3.ZERO),
                 new short[] { 0, 100, 200, 300 }, "HU"), "memory", List.of()));
+        return c;
+    }
+
+    @Test
+    void everyEditUndoesAndRedoesExactly() {
+        CaseOperations ops = operations();
+        Case c = fourVoxels();
 
         ops.segment(c, AT_LEAST, Map.of("value", "250", "segment", "A"), Progress.NONE);
         ops.segment(c, AT_LEAST, Map.of("value", "150", "segment", "B"), Progress.NONE);
@@ -90,12 +100,8 @@ class UndoTest {
 
     @Test
     void aCaseWithoutUndoHistoryEditsTheSameAndKeepsNoEdits() {
-        ServiceCatalog catalog = new ServiceCatalog();
-        catalog.add(AT_LEAST, "test", "1");
-        CaseOperations ops = new CaseOperations(catalog);
-        Case c = new Case("u");
-        c.addSeries(new Series("1", "", "CT", new Volume(Geometry.axisAligned(4, 1, 1, new Vec3(1, 1, 1), Vec3.ZERO),
-                new short[] { 0, 100, 200, 300 }, "HU"), "memory", List.of()));
+        CaseOperations ops = operations();
+        Case c = fourVoxels();
         ops.segment(c, AT_LEAST, Map.of("value", "250", "segment", "A"), Progress.NONE);
         assertEquals(Optional.of("At least"), c.nextUndo());
 
