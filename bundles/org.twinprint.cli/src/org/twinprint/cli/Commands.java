@@ -220,6 +220,7 @@ public final class Commands {
         Path outDir = Path.of(flags.values().getOrDefault("out", "twinprint-demo-out")).toAbsolutePath();
         Progress progress = new ConsoleProgress(err);
         Case c = DemoCase.load(operations, progress);
+        c.keepUndoHistory(false); // a run that ends with its files: nothing takes an edit back
         String summary = DemoCase.segmentSkull(c, operations, progress);
         Mesh skull = DemoCase.buildSkullModel(c, operations, progress);
         Path stl = outDir.resolve("skull.stl");
@@ -252,6 +253,7 @@ public final class Commands {
             c = new Case(path.getFileName().toString());
             reportProblems(operations.importInto(c, path, Map.of(), progress).problems());
         }
+        c.keepUndoHistory(false); // a run that ends with its files: nothing takes an edit back
         String reportFile = null;
         String segFile = null;
         for (List<String> step : splitSteps(args.subList(1, args.size()))) {
@@ -317,7 +319,7 @@ public final class Commands {
             c = new Case(path.getFileName().toString());
             reportProblems(operations.importInto(c, path, Map.of(), progress).problems());
         }
-        c.keepUndoHistory(false); // nothing takes an edit back in this run; it ends with the file
+        c.keepUndoHistory(false); // a run that ends with its files: nothing takes an edit back
         long loaded = System.nanoTime();
         ModelPipeline.Result result = pipeline.run(c,
                 new ModelPipeline.Options(range, largest, iterations, reduce, Path.of(outFile), printer), progress);
