@@ -92,23 +92,28 @@ final class SurfaceChecks {
         }
 
         void load(int i, int f, int[] t, TriangleGrid grid, int cx, int cy, int cz) {
+            // everything in locals and written out: the quick JIT reloads fields at every use
+            float[] b = grid.boxes, own = boxes;
+            int[] cb = grid.cellBoxes, c = corners;
+            int p = 6 * f, q = 6 * i, r = 3 * i, s = 3 * f;
+            double x0 = x, y0 = y, z0 = z, per = scale;
             loaded[i] = false;
-            corners[3 * i] = t[3 * f];
-            corners[3 * i + 1] = t[3 * f + 1];
-            corners[3 * i + 2] = t[3 * f + 2];
-            float[] b = grid.boxes;
-            for (int k = 0; k < 6; k++) {
-                boxes[6 * i + k] = b[6 * f + k];
-            }
-            int[] cb = grid.cellBoxes;
-            starts[i] = (cb[6 * f] == cx ? 1 : 0) | (cb[6 * f + 1] == cy ? 2 : 0) | (cb[6 * f + 2] == cz ? 4 : 0);
+            c[r] = t[s];
+            c[r + 1] = t[s + 1];
+            c[r + 2] = t[s + 2];
+            float lx = b[p], ly = b[p + 1], lz = b[p + 2], hx = b[p + 3], hy = b[p + 4], hz = b[p + 5];
+            own[q] = lx;
+            own[q + 1] = ly;
+            own[q + 2] = lz;
+            own[q + 3] = hx;
+            own[q + 4] = hy;
+            own[q + 5] = hz;
+            starts[i] = (cb[p] == cx ? 1 : 0) | (cb[p + 1] == cy ? 2 : 0) | (cb[p + 2] == cz ? 4 : 0);
             // the box in 8-bit steps across this cell, packed so one addition compares it with another
             // box on all three axes (see crossingPairs); both ends are rounded the same way, so a high
             // end not below a low end stays so
-            long low = level((b[6 * f] - x) * scale) | level((b[6 * f + 1] - y) * scale) << LANE
-                    | level((b[6 * f + 2] - z) * scale) << 2 * LANE;
-            long high = level((b[6 * f + 3] - x) * scale) | level((b[6 * f + 4] - y) * scale) << LANE
-                    | level((b[6 * f + 5] - z) * scale) << 2 * LANE;
+            long low = level((lx - x0) * per) | level((ly - y0) * per) << LANE | level((lz - z0) * per) << 2 * LANE;
+            long high = level((hx - x0) * per) | level((hy - y0) * per) << LANE | level((hz - z0) * per) << 2 * LANE;
             asSecond[i] = high - (low << 3 * LANE);
             asFirst[i] = GUARDS + (high << 3 * LANE) - low;
         }
