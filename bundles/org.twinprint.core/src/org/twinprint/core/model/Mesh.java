@@ -59,6 +59,8 @@ public record Mesh(String name, int rgb, float[] vertices, int[] triangles) {
     }
 
     private double sixTimesVolume(int block) {
+        int[] triangles = this.triangles; // locals: the quick JIT reloads fields at every use
+        float[] vertices = this.vertices;
         double sixV = 0;
         for (int t = 3 * block * BLOCK, end = Math.min(triangles.length, t + 3 * BLOCK); t < end; t += 3) {
             int a = 3 * triangles[t];
@@ -73,6 +75,8 @@ public record Mesh(String name, int rgb, float[] vertices, int[] triangles) {
     }
 
     private double twiceArea(int block) {
+        int[] triangles = this.triangles;
+        float[] vertices = this.vertices;
         double twiceA = 0;
         for (int t = 3 * block * BLOCK, end = Math.min(triangles.length, t + 3 * BLOCK); t < end; t += 3) {
             int a = 3 * triangles[t];

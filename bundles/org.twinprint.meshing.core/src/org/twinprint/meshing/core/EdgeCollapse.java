@@ -80,12 +80,14 @@ final class EdgeCollapse {
         CornerRows rows = CornerRows.count(nv, tri, 1, deadTriangle, FAN_SPARE);
         fanStart = rows.start;
         grown = new int[nv][];
+        int[] fanSlots = fans, corners = tri;
+        boolean[] dead = deadTriangle;
         rows.fill((from, to, fill) -> {
             for (int t = from; t < to; t++) {
-                if (!deadTriangle[t]) {
-                    fans[fill[tri[3 * t]]++] = t;
-                    fans[fill[tri[3 * t + 1]]++] = t;
-                    fans[fill[tri[3 * t + 2]]++] = t;
+                if (!dead[t]) {
+                    fanSlots[fill[corners[3 * t]]++] = t;
+                    fanSlots[fill[corners[3 * t + 1]]++] = t;
+                    fanSlots[fill[corners[3 * t + 2]]++] = t;
                 }
             }
         });
@@ -130,6 +132,9 @@ final class EdgeCollapse {
      */
     private void vertexQuadrics() {
         int nv = deadVertex.length;
+        float[] pos = this.pos; // locals: the quick JIT reloads fields at every use
+        int[] tri = this.tri, triangleCount = this.triangleCount;
+        double[] quadric = this.quadric;
         Parallel.forEachBlock(nv, 8192, (first, last) -> {
             for (int v = first; v < last; v++) {
                 double q0 = 0, q1 = 0, q2 = 0, q3 = 0, q4 = 0, q5 = 0, q6 = 0, q7 = 0, q8 = 0, q9 = 0;
@@ -236,6 +241,8 @@ final class EdgeCollapse {
         double plan(int a, int b) {
             // the summed quadric in locals: this runs for every candidate edge
             int qa = 10 * a, qb = 10 * b;
+            double[] quadric = EdgeCollapse.this.quadric; // locals: the quick JIT reloads fields at every use
+            float[] pos = EdgeCollapse.this.pos;
             double q0 = quadric[qa] + quadric[qb], q1 = quadric[qa + 1] + quadric[qb + 1],
                     q2 = quadric[qa + 2] + quadric[qb + 2], q3 = quadric[qa + 3] + quadric[qb + 3],
                     q4 = quadric[qa + 4] + quadric[qb + 4], q5 = quadric[qa + 5] + quadric[qb + 5],
@@ -285,6 +292,8 @@ final class EdgeCollapse {
          * rises from sweep to sweep, so cheap edges go first all over the surface.
          */
         void run(int goal, Progress progress) {
+            boolean[] deadTriangle = EdgeCollapse.this.deadTriangle;
+            int[] tri = EdgeCollapse.this.tri;
             for (int sweep = 0; removed < goal && sweep < MAX_SWEEPS; sweep++) {
                 double threshold = sweepThreshold(goal, sweep);
                 int before = removed;
@@ -365,6 +374,7 @@ final class EdgeCollapse {
             // positions stay float-exact, as the file will hold them: a triangle whose corners would
             // meet in float (and be degenerate in the file) then has zero area here too, and is refused
             double tx = (float) target[0], ty = (float) target[1], tz = (float) target[2];
+            int[] tri = EdgeCollapse.this.tri, mark = this.mark, triangleCount = EdgeCollapse.this.triangleCount;
             // link condition: common neighbours of a and b are exactly the apexes of their shared
             // triangles; the shared triangles and their apexes are noted once for all later tests
             int stamp = ++markStamp;
@@ -450,7 +460,8 @@ final class EdgeCollapse {
 
     /** Would moving vertex v to t turn over, or squash, one of its triangles other than s1 and s2? */
     private boolean flips(int v, int s1, int s2, double tx, double ty, double tz) {
-        int[] fan = fan(v);
+        int[] fan = fan(v), tri = this.tri;
+        float[] pos = this.pos;
         for (int i = 0, n = triangleCount[v], from = fanOffset(v); i < n; i++) {
             int t = fan[from + i];
             if (t == s1 || t == s2) {
@@ -491,10 +502,10 @@ final class EdgeCollapse {
     }
 
     private void removeTriangle(int v, int t) {
-        int[] list = fan(v);
-        for (int o = fanOffset(v), i = o, end = o + triangleCount[v]; i < end; i++) {
+        int[] list = fan(v), count = triangleCount;
+        for (int o = fanOffset(v), i = o, end = o + count[v]; i < end; i++) {
             if (list[i] == t) {
-                list[i] = list[o + --triangleCount[v]];
+                list[i] = list[o + --count[v]];
                 return;
             }
         }

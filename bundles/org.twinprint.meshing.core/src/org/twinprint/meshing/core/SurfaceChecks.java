@@ -158,30 +158,32 @@ final class SurfaceChecks {
          * This loop runs for every pair in every cell, so triangle i's box is held in locals.
          */
         int crossingPairs(int n, float[] v) {
-            float[] b = boxes;
+            float[] b = boxes; // locals: the quick JIT reloads fields at every use
+            long[] second = asSecond;
+            int[] from = starts, c = corners;
             int found = 0;
             for (int i = 0; i < n; i++) {
-                int si = starts[i];
+                int si = from[i];
                 float x0 = b[6 * i], y0 = b[6 * i + 1], z0 = b[6 * i + 2];
                 float x1 = b[6 * i + 3], y1 = b[6 * i + 4], z1 = b[6 * i + 5];
-                int a0 = corners[3 * i], a1 = corners[3 * i + 1], a2 = corners[3 * i + 2];
+                int a0 = c[3 * i], a1 = c[3 * i + 1], a2 = c[3 * i + 2];
                 long first = asFirst[i];
                 for (int j = i + 1; j < n; j++) {
                     // most pairs fail the packed test: they are passed over two at a time (half the loop
                     // overhead in the quick JIT)
-                    while (j + 1 < n && (first + asSecond[j] & GUARDS) != GUARDS
-                            && (first + asSecond[j + 1] & GUARDS) != GUARDS) {
+                    while (j + 1 < n && (first + second[j] & GUARDS) != GUARDS
+                            && (first + second[j + 1] & GUARDS) != GUARDS) {
                         j += 2;
                     }
-                    if (j >= n || (first + asSecond[j] & GUARDS) != GUARDS) {
+                    if (j >= n || (first + second[j] & GUARDS) != GUARDS) {
                         continue;
                     }
                     // more than nine in ten of the pairs that get this far share a corner (on the demo
                     // skull), so that test goes before the one of the boxes in float
-                    if ((si | starts[j]) != 7) {
+                    if ((si | from[j]) != 7) {
                         continue;
                     }
-                    int c0 = corners[3 * j], c1 = corners[3 * j + 1], c2 = corners[3 * j + 2];
+                    int c0 = c[3 * j], c1 = c[3 * j + 1], c2 = c[3 * j + 2];
                     if (a0 == c0 || a0 == c1 || a0 == c2 || a1 == c0 || a1 == c1 || a1 == c2 || a2 == c0 || a2 == c1
                             || a2 == c2) {
                         continue;
