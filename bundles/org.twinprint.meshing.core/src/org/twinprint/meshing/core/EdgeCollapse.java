@@ -293,7 +293,9 @@ final class EdgeCollapse {
          */
         void run(int goal, Progress progress) {
             boolean[] deadTriangle = EdgeCollapse.this.deadTriangle;
-            int[] tri = EdgeCollapse.this.tri;
+            int[] tri = EdgeCollapse.this.tri, path = walk;
+            byte[] owners = ownerOf;
+            int end = to, me = owner;
             for (int sweep = 0; removed < goal && sweep < MAX_SWEEPS; sweep++) {
                 double threshold = sweepThreshold(goal, sweep);
                 int before = removed;
@@ -302,13 +304,17 @@ final class EdgeCollapse {
                     double bestCost = threshold;
                     double bx = 0, by = 0, bz = 0;
                     for (int s = 0; s < CHOICES; s++) {
-                        int t = at(cursor + below(WINDOW));
-                        if (t < 0 || deadTriangle[t]) {
+                        int p = cursor + below(WINDOW); // the triangle at p, as at(p) gives it
+                        if (p >= end) {
+                            continue;
+                        }
+                        int t = path == null ? p : path[p];
+                        if (deadTriangle[t]) {
                             continue;
                         }
                         int k = below(3);
                         int a = tri[3 * t + k], b = tri[3 * t + Corners.next(k)];
-                        if (!mine(a) || !mine(b)) {
+                        if (me >= 0 && (owners[a] != me || owners[b] != me)) { // not both mine
                             continue;
                         }
                         double cost = plan(a, b);

@@ -61,14 +61,15 @@ final class HalfEdges {
     private boolean checkPairedOnce() {
         long failed = Long.MIN_VALUE;
         long balance = 0;
-        for (long block : Parallel.mapBlocks(offsets.length - 1, 1 << 14, (first, last) -> {
+        int[] off = offsets, to = targets; // locals: the quick JIT reloads fields at every use
+        for (long block : Parallel.mapBlocks(off.length - 1, 1 << 14, (first, last) -> {
             long upMinusDown = 0;
             for (int a = first; a < last; a++) {
-                for (int k = offsets[a]; k < offsets[a + 1]; k++) {
-                    int b = targets[k];
+                for (int k = off[a], end = off[a + 1]; k < end; k++) {
+                    int b = to[k];
                     if (b < a) {
                         upMinusDown--;
-                    } else if (b == a || !firstOfItsKind(a, k) || !contains(b, a)) {
+                    } else if (b == a || !firstOfItsKind(off, to, a, k) || !contains(off, to, b, a)) {
                         return failed;
                     } else {
                         upMinusDown++;
@@ -87,7 +88,11 @@ final class HalfEdges {
 
     /** Is there a half-edge from a to b? */
     boolean contains(int a, int b) {
-        for (int k = offsets[a]; k < offsets[a + 1]; k++) {
+        return contains(offsets, targets, a, b);
+    }
+
+    private static boolean contains(int[] offsets, int[] targets, int a, int b) {
+        for (int k = offsets[a], end = offsets[a + 1]; k < end; k++) {
             if (targets[k] == b) {
                 return true;
             }
@@ -97,8 +102,13 @@ final class HalfEdges {
 
     /** Is the half-edge at row position k the first a → targets[k] in a's row? */
     boolean firstOfItsKind(int a, int k) {
+        return firstOfItsKind(offsets, targets, a, k);
+    }
+
+    private static boolean firstOfItsKind(int[] offsets, int[] targets, int a, int k) {
+        int b = targets[k];
         for (int i = offsets[a]; i < k; i++) {
-            if (targets[i] == targets[k]) {
+            if (targets[i] == b) {
                 return false;
             }
         }
