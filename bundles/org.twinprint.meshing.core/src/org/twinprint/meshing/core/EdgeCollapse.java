@@ -106,6 +106,8 @@ final class EdgeCollapse {
      * Returns how many there were.
      */
     private int markDegenerate(int from, int to) {
+        int[] tri = this.tri;
+        boolean[] deadTriangle = this.deadTriangle;
         int count = 0;
         for (int t = from; t < to; t++) {
             int a = tri[3 * t], b = tri[3 * t + 1], c = tri[3 * t + 2];
@@ -457,8 +459,9 @@ final class EdgeCollapse {
             pos[3 * b] = (float) tx;
             pos[3 * b + 1] = (float) ty;
             pos[3 * b + 2] = (float) tz;
+            double[] q = quadric;
             for (int j = 0; j < 10; j++) {
-                quadric[10 * b + j] += quadric[10 * a + j];
+                q[10 * b + j] += q[10 * a + j];
             }
             return true;
         }
@@ -630,11 +633,14 @@ final class EdgeCollapse {
      * all of them are written at once.
      */
     private Mesh result(Mesh input) {
+        boolean[] deadVertex = this.deadVertex, deadTriangle = this.deadTriangle;
+        int[] triangleCount = this.triangleCount, tri = this.tri;
+        float[] pos = this.pos;
         int nv = deadVertex.length;
         int[] vertexStart = Parallel.offsets(Parallel.mapBlocks(nv, BLOCK, (from, to) -> {
             int n = 0;
             for (int v = from; v < to; v++) {
-                n += kept(v) ? 1 : 0;
+                n += kept(deadVertex, triangleCount, v) ? 1 : 0;
             }
             return n;
         }));
@@ -643,7 +649,7 @@ final class EdgeCollapse {
         Parallel.forEachBlock(nv, BLOCK, (from, to) -> {
             int next = vertexStart[from / BLOCK];
             for (int v = from; v < to; v++) {
-                if (kept(v)) {
+                if (kept(deadVertex, triangleCount, v)) {
                     outV[3 * next] = pos[3 * v];
                     outV[3 * next + 1] = pos[3 * v + 1];
                     outV[3 * next + 2] = pos[3 * v + 2];
@@ -675,7 +681,8 @@ final class EdgeCollapse {
         return new Mesh(input.name(), input.rgb(), outV, outT);
     }
 
-    private boolean kept(int v) {
+    /** Does vertex v stay: alive, with triangles? */
+    private static boolean kept(boolean[] deadVertex, int[] triangleCount, int v) {
         return !deadVertex[v] && triangleCount[v] > 0;
     }
 }

@@ -28,24 +28,27 @@ final class SurfaceChecks {
         int nx = grid.dims[0], ny = grid.dims[1];
         int cells = nx * ny * grid.dims[2];
         int most = 0;
-        for (int c = 0; c < cells; c++) {
-            most = Math.max(most, grid.start[c + 1] - grid.start[c]);
+        for (int c = 0, previous = grid.start[0]; c < cells; c++) {
+            int next = grid.start[c + 1];
+            most = Math.max(most, next - previous);
+            previous = next;
         }
         int capacity = most;
+        int[] start = grid.start, items = grid.items;
         Parallel.forEachBlock(cells, 4096, (first, last) -> {
             long local = 0;
             // the cell's triangles (corner ids, boxes, coordinates, normals) copied side by side: the pair
             // loop reads nothing else, so it stays in cache
             Cell cell = new Cell(capacity);
             for (int c = first; c < last; c++) {
-                int n = grid.start[c + 1] - grid.start[c];
+                int from = start[c], n = start[c + 1] - from;
                 if (n < 2) {
                     continue;
                 }
                 int cx = c % nx, cy = (c / nx) % ny, cz = c / (nx * ny);
                 cell.at(grid, cx, cy, cz);
                 for (int i = 0; i < n; i++) {
-                    cell.load(i, grid.items[grid.start[c] + i], t, grid, cx, cy, cz);
+                    cell.load(i, items[from + i], t, grid, cx, cy, cz);
                 }
                 local += cell.crossingPairs(n, v);
             }

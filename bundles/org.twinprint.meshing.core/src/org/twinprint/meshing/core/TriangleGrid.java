@@ -141,11 +141,12 @@ final class TriangleGrid {
      */
     private void scatter(int from, int to, int[] slots, int[] items) {
         int[] cb = cellBoxes;
+        int nx = dims[0], ny = dims[1];
         for (int f = from; f < to; f++) {
             int b = 6 * f;
             for (int z = cb[b + 2]; z <= cb[b + 5]; z++) {
                 for (int y = cb[b + 1]; y <= cb[b + 4]; y++) {
-                    int row = (z * dims[1] + y) * dims[0];
+                    int row = (z * ny + y) * nx;
                     for (int x = cb[b]; x <= cb[b + 3]; x++) {
                         if (items == null) {
                             slots[row + x + 1]++;
