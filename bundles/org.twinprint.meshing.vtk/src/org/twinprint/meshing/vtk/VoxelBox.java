@@ -41,12 +41,14 @@ final class VoxelBox {
     static byte[] paddedMask(byte[] labels, byte label, Geometry g, int[] box) {
         int mx = box[3] - box[0] + 3, my = box[4] - box[1] + 3, mz = box[5] - box[2] + 3;
         byte[] mask = new byte[mx * my * mz];
-        java.util.stream.IntStream.rangeClosed(box[2], box[5]).parallel().forEach(k -> {
-            for (int j = box[1]; j <= box[4]; j++) {
-                int src = (k * g.ny() + j) * g.nx();
-                int dst = ((k - box[2] + 1) * my + (j - box[1] + 1)) * mx + 1;
-                for (int i = box[0]; i <= box[3]; i++) {
-                    mask[dst + i - box[0]] = labels[src + i] == label ? (byte) 1 : 0;
+        // the box's ends in locals: the quick JIT would read them from the array at every voxel
+        int i0 = box[0], i1 = box[3], j0 = box[1], j1 = box[4], k0 = box[2], nx = g.nx(), ny = g.ny();
+        java.util.stream.IntStream.rangeClosed(k0, box[5]).parallel().forEach(k -> {
+            for (int j = j0; j <= j1; j++) {
+                int src = (k * ny + j) * nx;
+                int dst = ((k - k0 + 1) * my + (j - j0 + 1)) * mx + 1 - i0;
+                for (int i = i0; i <= i1; i++) {
+                    mask[dst + i] = labels[src + i] == label ? (byte) 1 : 0;
                 }
             }
         });
