@@ -232,11 +232,11 @@ final class EdgeCollapse {
 
         /** The triangle at position p of the walk, or -1 past its end. */
         private int at(int p) {
-            return p >= to ? -1 : walk == null ? p : walk[p];
+            return triangleAt(walk, to, p);
         }
 
         private boolean mine(int v) {
-            return owner < 0 || ownerOf[v] == owner;
+            return owns(ownerOf, owner, v);
         }
 
         /** Best position for merging a and b into {@link #target}; returns its error. */
@@ -306,17 +306,13 @@ final class EdgeCollapse {
                     double bestCost = threshold;
                     double bx = 0, by = 0, bz = 0;
                     for (int s = 0; s < CHOICES; s++) {
-                        int p = cursor + below(WINDOW); // the triangle at p, as at(p) gives it
-                        if (p >= end) {
-                            continue;
-                        }
-                        int t = path == null ? p : path[p];
-                        if (deadTriangle[t]) {
+                        int t = triangleAt(path, end, cursor + below(WINDOW));
+                        if (t < 0 || deadTriangle[t]) {
                             continue;
                         }
                         int k = below(3);
                         int a = tri[3 * t + k], b = tri[3 * t + Corners.next(k)];
-                        if (me >= 0 && (owners[a] != me || owners[b] != me)) { // not both mine
+                        if (!owns(owners, me, a) || !owns(owners, me, b)) {
                             continue;
                         }
                         double cost = plan(a, b);
@@ -679,6 +675,19 @@ final class EdgeCollapse {
             }
         });
         return new Mesh(input.name(), input.rgb(), outV, outT);
+    }
+
+    /**
+     * The triangle at position p of a walk ({@code walk} null: the positions are the triangles), or
+     * -1 past its end. Static, with the walk passed in: the sweep's loop holds it in a local.
+     */
+    private static int triangleAt(int[] walk, int end, int p) {
+        return p >= end ? -1 : walk == null ? p : walk[p];
+    }
+
+    /** May a worker of this owner (negative: every vertex is its own) change vertex v? */
+    private static boolean owns(byte[] ownerOf, int owner, int v) {
+        return owner < 0 || ownerOf[v] == owner;
     }
 
     /** Does vertex v stay: alive, with triangles? */
