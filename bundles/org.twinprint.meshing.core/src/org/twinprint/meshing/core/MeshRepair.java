@@ -74,23 +74,8 @@ public final class MeshRepair implements MeshFilter {
         int[] t = PositionWelding.weldedTriangles(input);
         float[] v = input.vertices();
         int nv = input.vertexCount();
-        // shells: union-find over vertices (a root is the lowest vertex of its shell), then each
-        // shell's signed volume
-        int[] parent = new int[nv];
-        Parallel.forEachBlock(nv, BLOCK, (first, last) -> {
-            for (int i = first; i < last; i++) {
-                parent[i] = i;
-            }
-        });
-        for (int f = 0; f < t.length; f += 3) {
-            union(parent, t[f], t[f + 1]);
-            union(parent, t[f + 1], t[f + 2]);
-        }
-        // every parent has a lower index than its child: one upward pass leaves each vertex pointing
-        // at its root, and the triangles can then look their shells up in parallel
-        for (int i = 0; i < nv; i++) {
-            parent[i] = parent[parent[i]];
-        }
+        // shells, each named by its lowest vertex, then each shell's signed volume
+        int[] parent = ShellRoots.of(nv, t);
         int nt = t.length / 3;
         int[] root = new int[nt];
         double[] faceVolume = new double[nt];
@@ -227,12 +212,5 @@ public final class MeshRepair implements MeshFilter {
         return (v[a] * (v[b + 1] * (double) v[c + 2] - v[b + 2] * (double) v[c + 1])
                 - v[a + 1] * (v[b] * (double) v[c + 2] - v[b + 2] * (double) v[c])
                 + v[a + 2] * (v[b] * (double) v[c + 1] - v[b + 1] * (double) v[c])) / 6;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = MeshTopology.find(parent, a), rb = MeshTopology.find(parent, b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
     }
 }

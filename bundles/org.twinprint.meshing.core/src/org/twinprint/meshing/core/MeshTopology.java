@@ -111,39 +111,24 @@ public record MeshTopology(long edges, long boundaryEdges, long nonManifoldEdges
 
     /** Connected pieces, counting vertices joined by triangle edges (unused vertices ignored). */
     static int shells(Mesh mesh) {
-        int[] parent = new int[mesh.vertexCount()];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-        }
         int[] t = mesh.triangles();
-        boolean[] used = new boolean[parent.length];
-        for (int n = 0; n < t.length; n += 3) {
-            union(parent, t[n], t[n + 1]);
-            union(parent, t[n + 1], t[n + 2]);
-            used[t[n]] = used[t[n + 1]] = used[t[n + 2]] = true;
-        }
-        int shells = 0;
-        for (int i = 0; i < parent.length; i++) {
-            if (used[i] && find(parent, i) == i) {
-                shells++;
+        int[] root = ShellRoots.of(mesh.vertexCount(), t);
+        boolean[] used = new boolean[root.length];
+        Parallel.forEachBlock(t.length, 1 << 16, (first, last) -> {
+            for (int i = first; i < last; i++) {
+                used[t[i]] = true; // threads may mark the same vertex: both write true
             }
+        });
+        int shells = 0;
+        for (int count : Parallel.mapBlocks(root.length, 1 << 16, (first, last) -> {
+            int n = 0;
+            for (int i = first; i < last; i++) {
+                n += used[i] && root[i] == i ? 1 : 0;
+            }
+            return n;
+        })) {
+            shells += count;
         }
         return shells;
-    }
-
-    static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
     }
 }
