@@ -1,6 +1,9 @@
 package org.twinprint.meshing.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.HashMap;
 import java.util.List;
@@ -36,5 +39,23 @@ class PositionWeldingTest {
             expected[i] = known == null ? i : known;
         }
         assertArrayEquals(expected, PositionWelding.representatives(new Mesh("points", v, new int[0])));
+    }
+
+    @Test
+    void trianglesAreRewrittenOnlyWhereVerticesShareAPosition() throws java.io.IOException {
+        Mesh femur = StlFormat.read(Shapes.femur()); // welded on reading: every position once
+        assertSame(femur.triangles(), PositionWelding.weldedTriangles(femur), "nothing to weld, nothing copied");
+
+        float[] v = java.util.Arrays.copyOf(femur.vertices(), femur.vertices().length + 3);
+        int last = femur.vertexCount();
+        System.arraycopy(v, 3 * 7, v, 3 * last, 3); // a second vertex where vertex 7 is
+        int[] t = femur.triangles().clone();
+        int corner = java.util.stream.IntStream.range(0, t.length).filter(i -> t[i] == 7).findFirst().orElseThrow();
+        t[corner] = last;
+        Mesh split = new Mesh("split", v, t);
+        int[] welded = PositionWelding.weldedTriangles(split);
+        assertNotSame(t, welded);
+        assertArrayEquals(femur.triangles(), welded, "the copy points back at vertex 7");
+        assertEquals(last, t[corner], "the mesh's own triangles are left as they were");
     }
 }

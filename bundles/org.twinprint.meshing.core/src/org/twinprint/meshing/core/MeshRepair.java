@@ -107,6 +107,84 @@ public final class MeshRepair implements MeshFilter {
                 removedVolume += Math.abs(shellVolume[r]);
             }
         }
+        int[] tri = removedShells == 0 ? t : kept(t, root, drop);
+        // holes: half-edges a -> b without a b -> a, followed as loops
+        HalfEdges half = HalfEdges.of(nv, tri);
+        List<int[]> open = openEdges(half, nv);
+        Holes holes = open.isEmpty() ? new Holes() : Holes.close(open, v, nv, maxHoleEdges);
+        List<int[]> fills = holes.fills;
+        List<Float> newVertices = holes.newVertices;
+        // meshes are not changed once made, so with nothing filled the arrays are shared, not copied
+        float[] outV = newVertices.isEmpty() ? v : java.util.Arrays.copyOf(v, v.length + newVertices.size());
+        for (int i = 0; i < newVertices.size(); i++) {
+            outV[v.length + i] = newVertices.get(i);
+        }
+        int[] outT = fills.isEmpty() ? tri : java.util.Arrays.copyOf(tri, tri.length + 3 * fills.size());
+        for (int i = 0; i < fills.size(); i++) {
+            System.arraycopy(fills.get(i), 0, outT, tri.length + 3 * i, 3);
+        }
+        Mesh repaired = new Mesh(input.name(), input.rgb(), outV, outT);
+        // without fills the triangles are the welded ones whose half-edges and shells are known here
+        // (each corner is the first vertex at its position, so welding again would change nothing)
+        MeshTopology topology = fills.isEmpty() ? MeshTopology.of(half, repaired, shells - removedShells)
+                : MeshTopology.of(repaired);
+        return new Result(repaired, removedShells, removedVolume, holes.filled, holes.left, topology);
+    }
+
+    /** Small holes closed by a fan around their centre; the larger ones counted. */
+    private static final class Holes {
+        final List<int[]> fills = new ArrayList<>();
+        final List<Float> newVertices = new ArrayList<>();
+        int filled;
+        int left;
+
+        /** Follows the open half-edges as loops; new vertices are numbered from nv on. */
+        static Holes close(List<int[]> open, float[] v, int nv, int maxHoleEdges) {
+            int[] next = new int[nv]; // boundary edge a -> b, kept as b -> a so the fill faces out
+            java.util.Arrays.fill(next, -1);
+            for (int[] e : open) {
+                next[e[1]] = e[0];
+            }
+            Holes h = new Holes();
+            boolean[] done = new boolean[nv];
+            List<Integer> loop = new ArrayList<>();
+            for (int startVertex = 0; startVertex < nv; startVertex++) {
+                if (next[startVertex] < 0 || done[startVertex]) {
+                    continue;
+                }
+                loop.clear();
+                int cur = startVertex;
+                while (cur >= 0 && !done[cur]) {
+                    done[cur] = true;
+                    loop.add(cur);
+                    cur = next[cur];
+                }
+                if (cur != startVertex || loop.size() > maxHoleEdges || loop.size() < 3) {
+                    h.left++;
+                    continue;
+                }
+                double cx = 0, cy = 0, cz = 0;
+                for (int w : loop) {
+                    cx += v[3 * w];
+                    cy += v[3 * w + 1];
+                    cz += v[3 * w + 2];
+                }
+                int centre = nv + h.newVertices.size() / 3;
+                h.newVertices.add((float) (cx / loop.size()));
+                h.newVertices.add((float) (cy / loop.size()));
+                h.newVertices.add((float) (cz / loop.size()));
+                for (int i = 0; i < loop.size(); i++) {
+                    h.fills.add(new int[] { loop.get(i), loop.get((i + 1) % loop.size()), centre });
+                }
+                h.filled++;
+            }
+            return h;
+        }
+    }
+
+    /** The triangles whose shell is not dropped, in order; blocks are counted first, then all written at once. */
+    private static int[] kept(int[] t, int[] root, boolean[] drop) {
+        int nt = root.length;
         int[] keptStart = Parallel.offsets(Parallel.mapBlocks(nt, BLOCK, (first, last) -> {
             int n = 0;
             for (int face = first; face < last; face++) {
@@ -125,62 +203,7 @@ public final class MeshRepair implements MeshFilter {
                 }
             }
         });
-        // holes: half-edges a -> b without a b -> a, followed as loops
-        HalfEdges half = HalfEdges.of(nv, tri);
-        int[] next = new int[nv]; // boundary edge a -> b, kept as b -> a so the fill faces out
-        java.util.Arrays.fill(next, -1);
-        for (int[] e : openEdges(half, nv)) {
-            next[e[1]] = e[0];
-        }
-        List<int[]> fills = new ArrayList<>();
-        List<Float> newVertices = new ArrayList<>();
-        int filled = 0, left = 0;
-        boolean[] done = new boolean[nv];
-        List<Integer> loop = new ArrayList<>();
-        for (int startVertex = 0; startVertex < nv; startVertex++) {
-            if (next[startVertex] < 0 || done[startVertex]) {
-                continue;
-            }
-            loop.clear();
-            int cur = startVertex;
-            while (cur >= 0 && !done[cur]) {
-                done[cur] = true;
-                loop.add(cur);
-                cur = next[cur];
-            }
-            if (cur != startVertex || loop.size() > maxHoleEdges || loop.size() < 3) {
-                left++;
-                continue;
-            }
-            double cx = 0, cy = 0, cz = 0;
-            for (int w : loop) {
-                cx += v[3 * w];
-                cy += v[3 * w + 1];
-                cz += v[3 * w + 2];
-            }
-            int centre = nv + newVertices.size() / 3;
-            newVertices.add((float) (cx / loop.size()));
-            newVertices.add((float) (cy / loop.size()));
-            newVertices.add((float) (cz / loop.size()));
-            for (int i = 0; i < loop.size(); i++) {
-                fills.add(new int[] { loop.get(i), loop.get((i + 1) % loop.size()), centre });
-            }
-            filled++;
-        }
-        float[] outV = java.util.Arrays.copyOf(v, v.length + newVertices.size());
-        for (int i = 0; i < newVertices.size(); i++) {
-            outV[v.length + i] = newVertices.get(i);
-        }
-        int[] outT = java.util.Arrays.copyOf(tri, tri.length + 3 * fills.size());
-        for (int i = 0; i < fills.size(); i++) {
-            System.arraycopy(fills.get(i), 0, outT, tri.length + 3 * i, 3);
-        }
-        Mesh repaired = new Mesh(input.name(), input.rgb(), outV, outT);
-        // without fills the triangles are the welded ones whose half-edges and shells are known here
-        // (each corner is the first vertex at its position, so welding again would change nothing)
-        MeshTopology topology = fills.isEmpty() ? MeshTopology.of(half, repaired, shells - removedShells)
-                : MeshTopology.of(repaired);
-        return new Result(repaired, removedShells, removedVolume, filled, left, topology);
+        return tri;
     }
 
     /**

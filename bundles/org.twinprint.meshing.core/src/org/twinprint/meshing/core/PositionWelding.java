@@ -66,9 +66,23 @@ final class PositionWelding {
         return h ^ (h >>> 15);
     }
 
-    /** The triangles with every vertex replaced by its representative. */
+    /**
+     * The triangles with every vertex replaced by its representative: the mesh's own array (not to
+     * be changed) when no two vertices share a position, as in a surface made from voxels.
+     */
     static int[] weldedTriangles(Mesh mesh) {
         int[] rep = representatives(mesh);
+        boolean welds = Parallel.mapBlocks(rep.length, 1 << 16, (first, last) -> {
+            for (int i = first; i < last; i++) {
+                if (rep[i] != i) {
+                    return true;
+                }
+            }
+            return false;
+        }).contains(true);
+        if (!welds) {
+            return mesh.triangles();
+        }
         int[] t = mesh.triangles().clone();
         Parallel.forEachBlock(t.length, 1 << 16, (first, last) -> {
             for (int i = first; i < last; i++) {
