@@ -3,6 +3,7 @@ package org.twinprint.core.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,5 +103,27 @@ class ParallelTest {
                 }));
         // a failure on another thread comes back as a copy of the same type holding the original
         assertSame(failure, thrown == failure ? thrown : thrown.getCause());
+    }
+
+    @Test
+    void makeAllReturnsWhatEachMakerMadeInOrderAndSharesTheWork() {
+        java.util.Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        // the two int makers wait for each other: they can only both finish on two threads at once
+        java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+        java.util.function.Supplier<int[]> slow = () -> {
+            threads.add(Thread.currentThread());
+            both.countDown();
+            try {
+                assertTrue(both.await(10, java.util.concurrent.TimeUnit.SECONDS), "the other maker ran beside");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new int[7];
+        };
+        List<Object> made = Parallel.makeAll(slow, () -> new float[3], slow);
+        assertEquals(7, ((int[]) made.get(0)).length);
+        assertEquals(3, ((float[]) made.get(1)).length);
+        assertEquals(7, ((int[]) made.get(2)).length);
+        assertEquals(2, threads.size());
     }
 }

@@ -95,19 +95,17 @@ final class CornerRows {
     /** Runs the writer on both halves at once; the second half's slots begin after the first's. */
     void fill(Writer writer) {
         int vertexCount = start.length - 1;
-        int[] first = new int[vertexCount];
-        int[] second = new int[vertexCount];
-        Parallel.forEachBlock(vertexCount, BLOCK, (from, to) -> {
-            for (int v = from; v < to; v++) {
-                first[v] = start[v];
-                second[v] = start[v] + firstHalf[v];
-            }
-        });
+        // each half makes and sets up its own write positions, on its own thread
         IntStream.range(0, 2).parallel().forEach(half -> {
+            int[] fill = new int[vertexCount];
             if (half == 0) {
-                writer.write(0, middle, first);
+                System.arraycopy(start, 0, fill, 0, vertexCount);
+                writer.write(0, middle, fill);
             } else {
-                writer.write(middle, triangles, second);
+                for (int v = 0; v < vertexCount; v++) {
+                    fill[v] = start[v] + firstHalf[v];
+                }
+                writer.write(middle, triangles, fill);
             }
         });
     }

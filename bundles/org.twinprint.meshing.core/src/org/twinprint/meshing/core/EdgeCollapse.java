@@ -57,22 +57,19 @@ final class EdgeCollapse {
     private EdgeCollapse(Mesh mesh) {
         int nv = mesh.vertexCount();
         int nt = mesh.triangleCount();
-        // the four big arrays are made on all cores at once: zeroing or copying fresh memory (page
+        // the big arrays are made on all cores at once: zeroing or copying fresh memory (page
         // faults) is about half of the set-up's time; the largest go first, so the cores end together
-        Object[] made = new Object[4];
-        Parallel.forEach(0, made.length, i -> made[i] = switch (i) {
-            case 0 -> new double[10 * nv];
-            case 1 -> new int[3 * nt + FAN_SPARE * nv]; // the fans' slots, whatever the degenerate triangles
-            case 2 -> mesh.triangles().clone();
-            default -> mesh.vertices().clone();
-        });
-        quadric = (double[]) made[0];
-        fans = (int[]) made[1];
-        tri = (int[]) made[2];
-        pos = (float[]) made[3];
-        deadTriangle = new boolean[nt];
-        deadVertex = new boolean[nv];
-        triangleCount = new int[nv];
+        List<Object> made = Parallel.makeAll(() -> new double[10 * nv],
+                () -> new int[3 * nt + FAN_SPARE * nv], // the fans' slots, whatever the degenerate triangles
+                () -> mesh.triangles().clone(), () -> mesh.vertices().clone(), () -> new int[nv],
+                () -> new boolean[nt], () -> new boolean[nv]);
+        quadric = (double[]) made.get(0);
+        fans = (int[]) made.get(1);
+        tri = (int[]) made.get(2);
+        pos = (float[]) made.get(3);
+        triangleCount = (int[]) made.get(4);
+        deadTriangle = (boolean[]) made.get(5);
+        deadVertex = (boolean[]) made.get(6);
         int degenerate = 0;
         for (int count : Parallel.mapBlocks(nt, BLOCK, this::markDegenerate)) {
             degenerate += count;
@@ -624,9 +621,9 @@ final class EdgeCollapse {
     }
 
     /**
-     * The surviving vertices and triangles, renumbered in storage order. Each block of vertices
-     * (then of triangles) is counted first, so that every block knows where its output begins and
-     * all of them are written at once.
+     * The surviving vertices and triangles, renumbered in storage order. Both are counted first, block
+     * by block, so that the output arrays are made at once and every block knows where its output
+     * begins; then all blocks are written at once.
      */
     private Mesh result(Mesh input) {
         boolean[] deadVertex = this.deadVertex, deadTriangle = this.deadTriangle;
@@ -640,8 +637,19 @@ final class EdgeCollapse {
             }
             return n;
         }));
-        int[] newIndex = new int[nv];
-        float[] outV = new float[3 * vertexStart[vertexStart.length - 1]];
+        int nt = deadTriangle.length;
+        int[] triangleStart = Parallel.offsets(Parallel.mapBlocks(nt, BLOCK, (from, to) -> {
+            int n = 0;
+            for (int t = from; t < to; t++) {
+                n += deadTriangle[t] ? 0 : 1;
+            }
+            return n;
+        }));
+        List<Object> made = Parallel.makeAll(() -> new int[3 * triangleStart[triangleStart.length - 1]],
+                () -> new float[3 * vertexStart[vertexStart.length - 1]], () -> new int[nv]);
+        int[] outT = (int[]) made.get(0);
+        float[] outV = (float[]) made.get(1);
+        int[] newIndex = (int[]) made.get(2);
         Parallel.forEachBlock(nv, BLOCK, (from, to) -> {
             int next = vertexStart[from / BLOCK];
             for (int v = from; v < to; v++) {
@@ -655,15 +663,6 @@ final class EdgeCollapse {
                 }
             }
         });
-        int nt = deadTriangle.length;
-        int[] triangleStart = Parallel.offsets(Parallel.mapBlocks(nt, BLOCK, (from, to) -> {
-            int n = 0;
-            for (int t = from; t < to; t++) {
-                n += deadTriangle[t] ? 0 : 1;
-            }
-            return n;
-        }));
-        int[] outT = new int[3 * triangleStart[triangleStart.length - 1]];
         Parallel.forEachBlock(nt, BLOCK, (from, to) -> {
             int n = 3 * triangleStart[from / BLOCK];
             for (int t = from; t < to; t++) {

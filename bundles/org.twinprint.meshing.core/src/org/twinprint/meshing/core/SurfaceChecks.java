@@ -370,11 +370,15 @@ final class SurfaceChecks {
                 }
             }
         }
-        // each half of the triangles adds into its own array (in parallel); the halves are then added
-        float[] n = new float[3 * slots], other = new float[n.length];
-        int middle = t.length / 6 * 3;
-        IntStream.range(0, 2).parallel().forEach(half -> addFaceNormals(t, v, slot, half == 0 ? 0 : middle,
-                half == 0 ? middle : t.length, half == 0 ? n : other));
+        // each half of the triangles adds into its own array, made on its own thread; the halves are
+        // then added
+        int middle = t.length / 6 * 3, wanted = slots;
+        float[][] sums = new float[2][];
+        IntStream.range(0, 2).parallel().forEach(half -> {
+            sums[half] = new float[3 * wanted];
+            addFaceNormals(t, v, slot, half == 0 ? 0 : middle, half == 0 ? middle : t.length, sums[half]);
+        });
+        float[] n = sums[0], other = sums[1];
         Parallel.forEachBlock(n.length / 3, 1 << 16, (first, last) -> {
             for (int i = 3 * first; i < 3 * last; i += 3) {
                 float x = n[i] + other[i], y = n[i + 1] + other[i + 1], z = n[i + 2] + other[i + 2];

@@ -49,8 +49,8 @@ public final class TaubinSmoothing implements MeshFilter {
 
     public static Mesh smooth(Mesh input, int iterations, Progress progress) {
         VertexNeighbours nb = VertexNeighbours.of(input.vertexCount(), input.triangles());
-        float[] a = input.vertices().clone();
-        float[] b = new float[a.length];
+        List<Object> made = Parallel.makeAll(() -> input.vertices().clone(), () -> new float[input.vertices().length]);
+        float[] a = (float[]) made.get(0), b = (float[]) made.get(1);
         // 1 / (number of neighbours), worked out once rather than divided in every step
         float[] perNeighbour = new float[input.vertexCount()];
         Parallel.forEachBlock(perNeighbour.length, 1 << 16, (first, last) -> {
