@@ -44,6 +44,29 @@ public record Mesh(String name, int rgb, float[] vertices, int[] triangles) {
         return blockSum(this::twiceArea) / 2;
     }
 
+    /** Enclosed volume (mm³) and surface area (mm²). */
+    public record Measures(double volumeMm3, double areaMm2) {
+    }
+
+    /**
+     * {@link #volumeMm3()} and {@link #areaMm2()}, to the last bit, in one pass: each block of
+     * triangles is summed both ways while it is in cache.
+     */
+    public Measures measures() {
+        int blocks = (triangleCount() + BLOCK - 1) / BLOCK;
+        double[] sixV = new double[blocks], twiceA = new double[blocks];
+        org.twinprint.core.util.Parallel.forEach(0, blocks, n -> {
+            sixV[n] = sixTimesVolume(n);
+            twiceA[n] = twiceArea(n);
+        });
+        double volume = 0, area = 0;
+        for (int n = 0; n < blocks; n++) {
+            volume += sixV[n];
+            area += twiceA[n];
+        }
+        return new Measures(volume / 6, area / 2);
+    }
+
     /** Triangles per block of the sums: blocks run in parallel and add up in order, so a sum never varies. */
     private static final int BLOCK = 1 << 16;
 

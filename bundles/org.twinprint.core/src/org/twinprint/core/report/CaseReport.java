@@ -97,8 +97,9 @@ public final class CaseReport {
         m.put("name", mesh.name());
         m.put("vertices", mesh.vertexCount());
         m.put("triangles", mesh.triangleCount());
-        m.put("volumeMm3", mesh.volumeMm3());
-        m.put("areaMm2", mesh.areaMm2());
+        Mesh.Measures measures = mesh.measures();
+        m.put("volumeMm3", measures.volumeMm3());
+        m.put("areaMm2", measures.areaMm2());
         return m;
     }
 

@@ -20,6 +20,16 @@ class FemurTest {
     private static final double FEMUR_MM3 = 399_255;
 
     @Test
+    void volumeAndAreaInOnePassAreTheSameSumsToTheLastBit() throws IOException {
+        Mesh fine = Shapes.subdivided(Shapes.subdivided(StlFormat.read(Shapes.femur()))); // five blocks of the sums
+        assertEquals(16 * 20_308, fine.triangleCount());
+        Mesh.Measures measures = fine.measures();
+        assertEquals(fine.volumeMm3(), measures.volumeMm3(), 0.0);
+        assertEquals(fine.areaMm2(), measures.areaMm2(), 0.0);
+        assertEquals(FEMUR_MM3, measures.volumeMm3(), FEMUR_MM3 * 0.0005, "flat subdivision keeps the volume");
+    }
+
+    @Test
     void femurRoundTripsThroughImportReportAndExportWithIdenticalVolume(@TempDir Path dir) throws IOException {
         Mesh femur = StlFormat.read(Shapes.femur());
         assertEquals(20_308, femur.triangleCount());

@@ -28,7 +28,7 @@ public record PrintabilityReport(String mesh, int triangles, int vertices, MeshT
     public static PrintabilityReport of(Mesh m, Printer printer, MeshTopology known) {
         // edges, volume and area are sums: they run beside the grid and the (parallel) geometric checks
         java.util.concurrent.FutureTask<Sums> sums = new java.util.concurrent.FutureTask<>(
-                () -> new Sums(known != null ? known : MeshTopology.of(m), m.volumeMm3(), m.areaMm2()));
+                () -> new Sums(known != null ? known : MeshTopology.of(m), m.measures()));
         new Thread(sums, "TwinPrint mesh sums").start();
         TriangleGrid grid = new TriangleGrid(m, 1.5 * meanEdge(m));
         long crossings = SurfaceChecks.selfIntersections(grid);
@@ -38,15 +38,15 @@ public record PrintabilityReport(String mesh, int triangles, int vertices, MeshT
         Sums done = join(sums);
         MeshTopology topology = done.topology();
         double[] min = grid.min.clone(), max = grid.max.clone();
-        double volume = done.volume();
+        double volume = done.measures().volumeMm3();
         boolean fits = printer.fits(max[0] - min[0], max[1] - min[1], max[2] - min[2]);
         double material = Math.abs(volume);
-        return new PrintabilityReport(m.name(), m.triangleCount(), m.vertexCount(), topology, volume, done.area(), min,
-                max, printer, fits, material / printer.mm3PerHour(), material / 1000 * printer.costPerCm3(), crossings,
-                wall, thin);
+        return new PrintabilityReport(m.name(), m.triangleCount(), m.vertexCount(), topology, volume,
+                done.measures().areaMm2(), min, max, printer, fits, material / printer.mm3PerHour(),
+                material / 1000 * printer.costPerCm3(), crossings, wall, thin);
     }
 
-    private record Sums(MeshTopology topology, double volume, double area) {
+    private record Sums(MeshTopology topology, Mesh.Measures measures) {
     }
 
     private static Sums join(java.util.concurrent.FutureTask<Sums> sums) {

@@ -76,8 +76,8 @@ public final class TaubinSmoothing implements MeshFilter {
      * vertex along its normal by the same small distance: (volume lost) / (surface area).
      */
     static void restoreVolume(double before, Mesh smooth) {
-        double after = smooth.volumeMm3();
-        double area = smooth.areaMm2();
+        Mesh.Measures measures = smooth.measures();
+        double after = measures.volumeMm3(), area = measures.areaMm2();
         if (before <= 0 || after <= 0 || area <= 0) {
             return; // open or inside-out meshes have no volume to keep
         }
