@@ -44,13 +44,18 @@ public final class ModelPipeline {
 
     /**
      * Lets the surface service get ready (e.g. load native libraries) on a background thread while
-     * the caller still loads the scan; {@link #run} works the same with or without it.
+     * the caller still loads the scan, and has the mesh stages compiled on an otherwise idle core
+     * (switched off with {@code -Dtwinprint.warmUp=false}); {@link #run} works and gives the same
+     * with or without it.
      */
     public void prepareInBackground() {
         Mesher mesher = operations.catalog().require(ServiceKind.MESHER, Mesher.class, "mesh.surface");
         Thread t = new Thread(mesher::prepare, "TwinPrint prepare surface");
         t.setDaemon(true);
         t.start();
+        if (Boolean.parseBoolean(System.getProperty("twinprint.warmUp", "true"))) {
+            JitWarmUp.startOnIdleCore();
+        }
     }
 
     public Result run(Case c, Options o, Progress progress) throws IOException {
