@@ -22,15 +22,12 @@ final class CornerRows {
     }
 
     final int[] start;
-    /** Free slots at the end of every row, left for whoever grows the rows later. */
-    final int spare;
     private final int middle;
     private final int triangles;
     private final int[] firstHalf;
 
-    private CornerRows(int[] start, int spare, int middle, int triangles, int[] firstHalf) {
+    private CornerRows(int[] start, int middle, int triangles, int[] firstHalf) {
         this.start = start;
-        this.spare = spare;
         this.middle = middle;
         this.triangles = triangles;
         this.firstHalf = firstHalf;
@@ -41,11 +38,6 @@ final class CornerRows {
      * (null: none skipped).
      */
     static CornerRows count(int vertexCount, int[] triangles, int perCorner, boolean[] skip) {
-        return count(vertexCount, triangles, perCorner, skip, 0);
-    }
-
-    /** The same with {@code spare} free slots after the entries of every row. */
-    static CornerRows count(int vertexCount, int[] triangles, int perCorner, boolean[] skip, int spare) {
         int n = triangles.length / 3, middle = n / 2;
         int[][] counts = new int[2][];
         IntStream.range(0, 2).parallel().forEach(half -> {
@@ -65,7 +57,7 @@ final class CornerRows {
         int[] blockStart = Parallel.offsets(Parallel.mapBlocks(vertexCount, BLOCK, (from, to) -> {
             int sum = 0;
             for (int v = from; v < to; v++) {
-                sum += perCorner * (firstHalf[v] + secondHalf[v]) + spare;
+                sum += perCorner * (firstHalf[v] + secondHalf[v]);
             }
             return sum;
         }));
@@ -74,20 +66,20 @@ final class CornerRows {
             int at = blockStart[from / BLOCK];
             for (int v = from; v < to; v++) {
                 start[v] = at;
-                at += perCorner * (firstHalf[v] + secondHalf[v]) + spare;
+                at += perCorner * (firstHalf[v] + secondHalf[v]);
                 firstHalf[v] *= perCorner; // from here on: the entries the first half writes into row v
             }
         });
         start[vertexCount] = blockStart[blockStart.length - 1];
-        return new CornerRows(start, spare, middle, n, firstHalf);
+        return new CornerRows(start, middle, n, firstHalf);
     }
 
-    /** How many entries row v holds (its spare slots not counted). */
+    /** How many entries row v holds. */
     int size(int v) {
-        return start[v + 1] - start[v] - spare;
+        return start[v + 1] - start[v];
     }
 
-    /** Total slots of all rows, spare ones included. */
+    /** Total entries of all rows. */
     int total() {
         return start[start.length - 1];
     }
