@@ -1,6 +1,7 @@
 package org.twinprint.meshing.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -57,5 +58,15 @@ class CornerRowsTest {
         }
         assertArrayEquals(start, rows.start);
         assertArrayEquals(sequential, parallel);
+    }
+
+    /** The write positions live in the counting's arrays: a second fill would start from the wrong places. */
+    @Test
+    void rowsAreFilledOnce() {
+        CornerRows rows = CornerRows.count(4, new int[] { 0, 1, 2, 0, 2, 3 }, 1, null);
+        rows.fill((from, to, fill) -> {
+        });
+        assertThrows(IllegalStateException.class, () -> rows.fill((from, to, fill) -> {
+        }));
     }
 }

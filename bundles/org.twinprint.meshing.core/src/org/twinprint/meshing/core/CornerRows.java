@@ -25,12 +25,16 @@ final class CornerRows {
     private final int middle;
     private final int triangles;
     private final int[] firstHalf;
+    /** The second half's counts, no longer needed once the starts are summed: fill's scratch. */
+    private final int[] spent;
+    private boolean filled;
 
-    private CornerRows(int[] start, int middle, int triangles, int[] firstHalf) {
+    private CornerRows(int[] start, int middle, int triangles, int[] firstHalf, int[] spent) {
         this.start = start;
         this.middle = middle;
         this.triangles = triangles;
         this.firstHalf = firstHalf;
+        this.spent = spent;
     }
 
     /**
@@ -71,7 +75,7 @@ final class CornerRows {
             }
         });
         start[vertexCount] = blockStart[blockStart.length - 1];
-        return new CornerRows(start, middle, n, firstHalf);
+        return new CornerRows(start, middle, n, firstHalf, secondHalf);
     }
 
     /** How many entries row v holds. */
@@ -84,20 +88,26 @@ final class CornerRows {
         return start[start.length - 1];
     }
 
-    /** Runs the writer on both halves at once; the second half's slots begin after the first's. */
+    /**
+     * Runs the writer on both halves at once; the second half's slots begin after the first's. The
+     * write positions go into the arrays the counting left behind (no fresh memory to zero), so
+     * the rows are filled once.
+     */
     void fill(Writer writer) {
+        if (filled) {
+            throw new IllegalStateException("corner rows are filled once");
+        }
+        filled = true;
         int vertexCount = start.length - 1;
-        // each half makes and sets up its own write positions, on its own thread
         IntStream.range(0, 2).parallel().forEach(half -> {
-            int[] fill = new int[vertexCount];
             if (half == 0) {
-                System.arraycopy(start, 0, fill, 0, vertexCount);
-                writer.write(0, middle, fill);
+                System.arraycopy(start, 0, spent, 0, vertexCount);
+                writer.write(0, middle, spent);
             } else {
                 for (int v = 0; v < vertexCount; v++) {
-                    fill[v] = start[v] + firstHalf[v];
+                    firstHalf[v] += start[v];
                 }
-                writer.write(middle, triangles, fill);
+                writer.write(middle, triangles, firstHalf);
             }
         });
     }
