@@ -85,23 +85,29 @@ public final class MeshRepair implements MeshFilter {
                 faceVolume[face] = signedVolume(v, t, f);
             }
         });
+        // one pass in triangle order: each shell's volume summed as a single pass would, and its root noted
         double[] shellVolume = new double[nv];
-        for (int face = 0; face < nt; face++) { // summed in triangle order, as a single pass would
-            shellVolume[root[face]] += faceVolume[face];
-        }
         boolean[] hasTriangles = new boolean[nv];
+        int[] roots = new int[16];
         int shells = 0;
-        for (int r : root) {
+        for (int face = 0; face < nt; face++) {
+            int r = root[face];
+            shellVolume[r] += faceVolume[face];
             if (!hasTriangles[r]) {
                 hasTriangles[r] = true;
-                shells++;
+                if (shells == roots.length) {
+                    roots = java.util.Arrays.copyOf(roots, 2 * shells);
+                }
+                roots[shells++] = r;
             }
         }
+        java.util.Arrays.sort(roots, 0, shells); // shells are looked at in vertex order
         boolean[] drop = new boolean[nv];
         int removedShells = 0;
         double removedVolume = 0;
-        for (int r = 0; r < nv; r++) {
-            if (hasTriangles[r] && Math.abs(shellVolume[r]) < minShellVolume && shells - removedShells > 1) {
+        for (int i = 0; i < shells; i++) {
+            int r = roots[i];
+            if (Math.abs(shellVolume[r]) < minShellVolume && shells - removedShells > 1) {
                 drop[r] = true;
                 removedShells++;
                 removedVolume += Math.abs(shellVolume[r]);
