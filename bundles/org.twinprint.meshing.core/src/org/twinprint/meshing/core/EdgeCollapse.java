@@ -197,7 +197,8 @@ final class EdgeCollapse {
      */
     private final class Worker {
         private final double[] target = new double[3];
-        private final int[] mark = new int[deadVertex.length];
+        /** Stamps per vertex, to mark a fan's vertices once per collapse (a later worker carries them on). */
+        private final int[] mark;
         private int markStamp;
         private long seed;
         private final int from;
@@ -207,16 +208,22 @@ final class EdgeCollapse {
         private final int owner;
         private int removed;
 
-        Worker(int from, int to, int owner, long seed) {
-            this(from, to, null, owner, seed);
+        Worker(int from, int to, int owner, long seed, Worker after) {
+            this(from, to, null, owner, seed, after);
         }
 
-        Worker(int from, int to, int[] walk, int owner, long seed) {
+        /**
+         * A worker for positions [from, to) of the walk; {@code after}, a worker that is done (or
+         * null), hands on its marks and where its stamps got to, so they need not be made again.
+         */
+        Worker(int from, int to, int[] walk, int owner, long seed, Worker after) {
             this.from = from;
             this.to = to;
             this.walk = walk;
             this.owner = owner;
             this.seed = seed;
+            this.mark = after == null ? new int[deadVertex.length] : after.mark;
+            this.markStamp = after == null ? 0 : after.markStamp;
         }
 
         /**
@@ -541,29 +548,32 @@ final class EdgeCollapse {
         int parts = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
         int removed = 0;
         int[] seams = null;
+        Worker done = null;
         if (parts > 1 && triangles > 100_000) {
             assignOwners(parts);
             seams = seamTriangles();
             Worker[] workers = new Worker[parts];
-            for (int p = 0; p < parts; p++) {
-                workers[p] = new Worker((int) ((long) triangles * p / parts), (int) ((long) triangles * (p + 1) / parts),
-                        p, 20260101L + p);
-            }
             // the seams are left as much as their size asks for (and walked alone, which is quick)
             int share = (int) ((goal - (long) goal * seams.length / alive) / parts);
-            IntStream.range(0, parts).parallel().forEach(p -> workers[p].run(share, progress));
+            IntStream.range(0, parts).parallel().forEach(p -> { // each worker makes its marks on its own thread
+                workers[p] = new Worker((int) ((long) triangles * p / parts),
+                        (int) ((long) triangles * (p + 1) / parts), p, 20260101L + p, null);
+                workers[p].run(share, progress);
+            });
             for (Worker w : workers) {
                 removed += w.removed;
             }
+            done = workers[0];
         }
         progress.worked(1);
         if (seams != null && seams.length > 0) {
-            Worker seam = new Worker(0, seams.length, seams, -1, 20260101L);
+            Worker seam = new Worker(0, seams.length, seams, -1, 20260101L, done);
             seam.run(goal - removed, progress);
             removed += seam.removed;
+            done = seam;
         }
         if (removed < goal) {
-            Worker last = new Worker(0, triangles, -1, 20260102L);
+            Worker last = new Worker(0, triangles, -1, 20260102L, done);
             last.run(goal - removed, progress);
             removed += last.removed;
         }
