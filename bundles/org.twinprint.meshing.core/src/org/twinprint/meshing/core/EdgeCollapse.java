@@ -58,26 +58,26 @@ final class EdgeCollapse {
     private EdgeCollapse(Mesh mesh) {
         int nv = mesh.vertexCount();
         int nt = mesh.triangleCount();
-        // the big arrays are made on all cores at once: zeroing or copying fresh memory (page
-        // faults) is about half of the set-up's time; the largest go first, so the cores end together
+        // the arrays are made on all cores at once: zeroing or copying fresh memory (page faults) is
+        // about half of the set-up's time; the largest go first, so the cores end together
         List<Object> made = Parallel.makeAll(() -> new double[10 * nv],
                 () -> new int[3 * nt], // the fans' slots, whatever the degenerate triangles
                 () -> mesh.triangles().clone(), () -> mesh.vertices().clone(), () -> new int[nv],
-                () -> new boolean[nt], () -> new boolean[nv]);
+                () -> new int[nv][], () -> new boolean[nt], () -> new boolean[nv]);
         quadric = (double[]) made.get(0);
         fans = (int[]) made.get(1);
         tri = (int[]) made.get(2);
         pos = (float[]) made.get(3);
         triangleCount = (int[]) made.get(4);
-        deadTriangle = (boolean[]) made.get(5);
-        deadVertex = (boolean[]) made.get(6);
+        grown = (int[][]) made.get(5);
+        deadTriangle = (boolean[]) made.get(6);
+        deadVertex = (boolean[]) made.get(7);
         int degenerate = 0;
         for (int count : Parallel.mapBlocks(nt, BLOCK, this::markDegenerate)) {
             degenerate += count;
         }
         CornerRows rows = CornerRows.count(nv, tri, 1, deadTriangle);
         fanStart = rows.start;
-        grown = new int[nv][];
         int[] fanSlots = fans, corners = tri;
         boolean[] dead = deadTriangle;
         rows.fill((from, to, fill) -> {

@@ -77,8 +77,11 @@ public final class MeshRepair implements MeshFilter {
         // shells, each named by its lowest vertex, then each shell's signed volume
         int[] parent = ShellRoots.of(nv, t);
         int nt = t.length / 3;
-        int[] root = new int[nt];
-        double[] faceVolume = new double[nt];
+        List<Object> made = Parallel.makeAll(() -> new double[nt], () -> new int[nt], () -> new double[nv],
+                () -> new boolean[nv], () -> new boolean[nv]); // on both cores: fresh memory costs its zeroing
+        double[] faceVolume = (double[]) made.get(0), shellVolume = (double[]) made.get(2);
+        int[] root = (int[]) made.get(1);
+        boolean[] hasTriangles = (boolean[]) made.get(3), drop = (boolean[]) made.get(4);
         Parallel.forEachBlock(nt, BLOCK, (first, last) -> {
             for (int face = first, f = 3 * first; face < last; face++, f += 3) {
                 root[face] = parent[t[f]];
@@ -86,8 +89,6 @@ public final class MeshRepair implements MeshFilter {
             }
         });
         // one pass in triangle order: each shell's volume summed as a single pass would, and its root noted
-        double[] shellVolume = new double[nv];
-        boolean[] hasTriangles = new boolean[nv];
         int[] roots = new int[16];
         int shells = 0;
         for (int face = 0; face < nt; face++) {
@@ -102,7 +103,6 @@ public final class MeshRepair implements MeshFilter {
             }
         }
         java.util.Arrays.sort(roots, 0, shells); // shells are looked at in vertex order
-        boolean[] drop = new boolean[nv];
         int removedShells = 0;
         double removedVolume = 0;
         for (int i = 0; i < shells; i++) {

@@ -49,10 +49,11 @@ public final class TaubinSmoothing implements MeshFilter {
 
     public static Mesh smooth(Mesh input, int iterations, Progress progress) {
         VertexNeighbours nb = VertexNeighbours.of(input.vertexCount(), input.triangles());
-        List<Object> made = Parallel.makeAll(() -> input.vertices().clone(), () -> new float[input.vertices().length]);
+        List<Object> made = Parallel.makeAll(() -> input.vertices().clone(), () -> new float[input.vertices().length],
+                () -> new float[input.vertexCount()]);
         float[] a = (float[]) made.get(0), b = (float[]) made.get(1);
         // 1 / (number of neighbours), worked out once rather than divided in every step
-        float[] perNeighbour = new float[input.vertexCount()];
+        float[] perNeighbour = (float[]) made.get(2);
         Parallel.forEachBlock(perNeighbour.length, 1 << 16, (first, last) -> {
             for (int v = first; v < last; v++) {
                 int count = nb.offsets[v + 1] - nb.offsets[v];
