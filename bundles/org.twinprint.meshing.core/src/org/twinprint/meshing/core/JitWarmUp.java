@@ -8,16 +8,16 @@ import org.twinprint.core.spi.Progress;
 import org.twinprint.core.util.LowPriority;
 
 /**
- * Runs the mesh stages (smooth, reduce, repair, check) once on a small generated hollow ball, on a thread
- * of the lowest priority, while a command still reads and surfaces its scan. The quick JIT compiles
- * a loop only after it has run a while, and every stage's first pass over the real surface used to
- * pay for that; this way the code is compiled before the surface arrives, in time when a core would
- * otherwise wait (the load and the surface leave one idle for much of theirs). At normal priority
- * the same warm-up slowed the load and the surface about as much as it saved.
+ * Runs the mesh stages (smooth, reduce, repair, check) once on a small generated hollow ball, on a
+ * thread of the lowest priority, while a command still reads and surfaces its scan. The quick JIT
+ * compiles a loop only after it has run a while, and every stage's first pass over the real surface
+ * used to pay for that; this way the code is compiled before the surface arrives, in time when a
+ * core would otherwise wait (the load and the surface leave one idle for much of theirs). At normal
+ * priority the same warm-up took its time from the load and gained about half as much.
  */
 final class JitWarmUp {
 
-    /** Rings of each sphere of the ball: 13,776 triangles, enough for every loop of the stages to be compiled. */
+    /** Rings of each sphere of the ball: 13,776 triangles, enough for the stages' loops to be compiled. */
     static final int RINGS = 42;
     /** The ball's outer radius and wall, about a skull's. */
     static final double OUTER_MM = 20;
