@@ -40,17 +40,9 @@ final class EdgeCollapse {
     private final boolean[] deadTriangle;
     private final boolean[] deadVertex;
     private final double[] quadric;
-    /**
-     * Each vertex's triangles: {@code triangleCount[v]} of them in {@code fans} from {@code fanStart[v]},
-     * in rows as long as the fans the vertex starts with. A vertex that gains triangles (the end of a
-     * collapse) moves to an array of its own, twice as long, in {@code grown[v]}: free slots for it in
-     * the flat array would be fresh memory for the set-up to zero, most of it never used (with four
-     * per vertex the reduction took 5-7 % longer, cold, taking turns). One flat array, not a million
-     * small ones: quicker to build and to walk.
-     */
-    private final int[] fans;
-    private final int[] fanStart;
-    private final int[][] grown;
+    /** Each vertex's triangles, kept up to date through the collapses. */
+    private final VertexFans fans;
+    /** The fans' counts, held here too: the quick JIT reloads fields at every use. */
     private final int[] triangleCount;
     private byte[] ownerOf;
     private int alive;
@@ -62,38 +54,19 @@ final class EdgeCollapse {
         // about half of the set-up's time; the largest go first, so the cores end together
         List<Object> made = Parallel.makeAll(() -> new double[10 * nv],
                 () -> new int[3 * nt], // the fans' slots, whatever the degenerate triangles
-                () -> mesh.triangles().clone(), () -> mesh.vertices().clone(), () -> new int[nv],
-                () -> new int[nv][], () -> new boolean[nt], () -> new boolean[nv]);
+                () -> mesh.triangles().clone(), () -> mesh.vertices().clone(), () -> new int[nv], // fan counts
+                () -> new int[nv][], () -> new boolean[nt], () -> new boolean[nv]); // fans of their own, deaths
         quadric = (double[]) made.get(0);
-        fans = (int[]) made.get(1);
         tri = (int[]) made.get(2);
         pos = (float[]) made.get(3);
-        triangleCount = (int[]) made.get(4);
-        grown = (int[][]) made.get(5);
         deadTriangle = (boolean[]) made.get(6);
         deadVertex = (boolean[]) made.get(7);
         int degenerate = 0;
         for (int count : Parallel.mapBlocks(nt, BLOCK, this::markDegenerate)) {
             degenerate += count;
         }
-        CornerRows rows = CornerRows.count(nv, tri, 1, deadTriangle);
-        fanStart = rows.start;
-        int[] fanSlots = fans, corners = tri;
-        boolean[] dead = deadTriangle;
-        rows.fill((from, to, fill) -> {
-            for (int t = from; t < to; t++) {
-                if (!dead[t]) {
-                    fanSlots[fill[corners[3 * t]]++] = t;
-                    fanSlots[fill[corners[3 * t + 1]]++] = t;
-                    fanSlots[fill[corners[3 * t + 2]]++] = t;
-                }
-            }
-        });
-        Parallel.forEachBlock(nv, BLOCK, (first, last) -> {
-            for (int i = first; i < last; i++) {
-                triangleCount[i] = rows.size(i);
-            }
-        });
+        fans = new VertexFans(tri, deadTriangle, (int[]) made.get(1), (int[]) made.get(4), (int[][]) made.get(5));
+        triangleCount = fans.count;
         vertexQuadrics();
         alive = nt - degenerate;
     }
@@ -138,8 +111,8 @@ final class EdgeCollapse {
         Parallel.forEachBlock(nv, 8192, (first, last) -> {
             for (int v = first; v < last; v++) {
                 double q0 = 0, q1 = 0, q2 = 0, q3 = 0, q4 = 0, q5 = 0, q6 = 0, q7 = 0, q8 = 0, q9 = 0;
-                int[] fan = fan(v);
-                for (int i = 0, o = fanOffset(v); i < triangleCount[v]; i++) {
+                int[] fan = fans.array(v);
+                for (int i = 0, o = fans.offset(v); i < triangleCount[v]; i++) {
                     int t = fan[o + i];
                     int a = 3 * tri[3 * t], b = 3 * tri[3 * t + 1], c = 3 * tri[3 * t + 2];
                     double ux = (double) pos[b] - pos[a], uy = (double) pos[b + 1] - pos[a + 1],
@@ -388,8 +361,8 @@ final class EdgeCollapse {
             // triangles; the shared triangles and their apexes are noted once for all later tests
             int stamp = ++markStamp;
             int shared = 0, t1 = -1, t2 = -1, p1 = -1, p2 = -1;
-            int[] fanA = fan(a);
-            int offA = fanOffset(a);
+            int[] fanA = fans.array(a);
+            int offA = fans.offset(a);
             for (int i = 0, n = triangleCount[a]; i < n; i++) {
                 int t = fanA[offA + i];
                 int apex = -1;
@@ -421,8 +394,8 @@ final class EdgeCollapse {
             }
             int common = 0;
             int stamp2 = ++markStamp;
-            int[] fanB = fan(b);
-            for (int i = 0, n = triangleCount[b], offB = fanOffset(b); i < n; i++) {
+            int[] fanB = fans.array(b);
+            for (int i = 0, n = triangleCount[b], offB = fans.offset(b); i < n; i++) {
                 for (int k = 3 * fanB[offB + i], end = k + 3; k < end; k++) {
                     int v = tri[k];
                     if (v != a && v != b && mark[v] == stamp) {
@@ -440,12 +413,12 @@ final class EdgeCollapse {
             // apply: remove the two shared triangles, move a's other triangles to b
             deadTriangle[t1] = true;
             deadTriangle[t2] = true;
-            removeTriangle(a, t1);
-            removeTriangle(a, t2);
-            removeTriangle(b, t1);
-            removeTriangle(b, t2);
-            removeTriangle(p1, t1);
-            removeTriangle(p2, t2);
+            fans.remove(a, t1);
+            fans.remove(a, t2);
+            fans.remove(b, t1);
+            fans.remove(b, t2);
+            fans.remove(p1, t1);
+            fans.remove(p2, t2);
             for (int i = 0, n = triangleCount[a]; i < n; i++) {
                 int t = fanA[offA + i];
                 for (int k = 3 * t; k < 3 * t + 3; k++) {
@@ -453,7 +426,7 @@ final class EdgeCollapse {
                         tri[k] = b;
                     }
                 }
-                addTriangle(b, t);
+                fans.add(b, t);
             }
             triangleCount[a] = 0;
             deadVertex[a] = true;
@@ -470,9 +443,9 @@ final class EdgeCollapse {
 
     /** Would moving vertex v to t turn over, or squash, one of its triangles other than s1 and s2? */
     private boolean flips(int v, int s1, int s2, double tx, double ty, double tz) {
-        int[] fan = fan(v), tri = this.tri;
+        int[] fan = fans.array(v), tri = this.tri;
         float[] pos = this.pos;
-        for (int i = 0, n = triangleCount[v], from = fanOffset(v); i < n; i++) {
+        for (int i = 0, n = triangleCount[v], from = fans.offset(v); i < n; i++) {
             int t = fan[from + i];
             if (t == s1 || t == s2) {
                 continue;
@@ -499,41 +472,6 @@ final class EdgeCollapse {
             }
         }
         return false;
-    }
-
-    /** The array holding v's triangles, from {@link #fanOffset}. */
-    private int[] fan(int v) {
-        int[] own = grown[v];
-        return own != null ? own : fans;
-    }
-
-    private int fanOffset(int v) {
-        return grown[v] != null ? 0 : fanStart[v];
-    }
-
-    private void removeTriangle(int v, int t) {
-        int[] list = fan(v), count = triangleCount;
-        for (int o = fanOffset(v), i = o, end = o + count[v]; i < end; i++) {
-            if (list[i] == t) {
-                list[i] = list[o + --count[v]];
-                return;
-            }
-        }
-    }
-
-    private void addTriangle(int v, int t) {
-        int n = triangleCount[v];
-        if (grown[v] == null) {
-            if (fanStart[v] + n < fanStart[v + 1]) {
-                fans[fanStart[v] + n] = t;
-                triangleCount[v]++;
-                return;
-            }
-            grown[v] = Arrays.copyOfRange(fans, fanStart[v], fanStart[v] + Math.max(4, 2 * n));
-        } else if (n == grown[v].length) {
-            grown[v] = Arrays.copyOf(grown[v], 2 * n);
-        }
-        grown[v][triangleCount[v]++] = t;
     }
 
     /**
@@ -595,9 +533,9 @@ final class EdgeCollapse {
         // each vertex looks at its own triangles, so vertices can be settled in parallel
         Parallel.forEachBlock(ownerOf.length, 1 << 14, (first, last) -> {
             for (int v = first; v < last; v++) {
-                int[] fan = fan(v);
+                int[] fan = fans.array(v);
                 int owner = -2;
-                for (int i = 0, o = fanOffset(v); i < triangleCount[v] && owner != -1; i++) {
+                for (int i = 0, o = fans.offset(v); i < triangleCount[v] && owner != -1; i++) {
                     int t = fan[o + i], part = 0;
                     while (t >= begins[part + 1]) {
                         part++;
