@@ -67,8 +67,12 @@ public record Mesh(String name, int rgb, float[] vertices, int[] triangles) {
         return new Measures(volume / 6, area / 2);
     }
 
-    /** Triangles per block of the sums: blocks run in parallel and add up in order, so a sum never varies. */
-    private static final int BLOCK = 1 << 16;
+    /**
+     * Triangles per block of the sums: blocks run in parallel and add up in order, so a sum never
+     * varies. A pass elsewhere that sums the same terms in blocks of this size gets the same bits.
+     */
+    public static final int SUM_BLOCK = 1 << 16;
+    private static final int BLOCK = SUM_BLOCK;
 
     private double blockSum(java.util.function.IntToDoubleFunction block) {
         int blocks = (triangleCount() + BLOCK - 1) / BLOCK;

@@ -68,28 +68,8 @@ public final class TaubinSmoothing implements MeshFilter {
             progress.worked(1);
         }
         Mesh smooth = new Mesh(input.name(), input.rgb(), a, input.triangles());
-        restoreVolume(input.volumeMm3(), smooth);
+        VolumeRestore.restore(input.volumeMm3(), smooth, b); // b is free now
         return smooth;
-    }
-
-    /**
-     * What Taubin's steps still change of the enclosed volume is given back by moving every
-     * vertex along its normal by the same small distance: (volume lost) / (surface area).
-     */
-    static void restoreVolume(double before, Mesh smooth) {
-        Mesh.Measures measures = smooth.measures();
-        double after = measures.volumeMm3(), area = measures.areaMm2();
-        if (before <= 0 || after <= 0 || area <= 0) {
-            return; // open or inside-out meshes have no volume to keep
-        }
-        double shift = (before - after) / area;
-        float[] n = SurfaceChecks.vertexNormals(smooth);
-        float[] v = smooth.vertices();
-        Parallel.forEachBlock(v.length, 1 << 18, (first, last) -> {
-            for (int i = first; i < last; i++) {
-                v[i] += (float) (shift * n[i]);
-            }
-        });
     }
 
     /** out = in + factor * (mean of neighbours - in), in parallel over vertices. */
