@@ -53,7 +53,7 @@ public record Mesh(String name, int rgb, float[] vertices, int[] triangles) {
      * triangles is summed both ways while it is in cache.
      */
     public Measures measures() {
-        int blocks = (triangleCount() + BLOCK - 1) / BLOCK;
+        int blocks = (triangleCount() + SUM_BLOCK - 1) / SUM_BLOCK;
         double[] sixV = new double[blocks], twiceA = new double[blocks];
         org.twinprint.core.util.Parallel.forEach(0, blocks, n -> {
             sixV[n] = sixTimesVolume(n);
@@ -72,10 +72,9 @@ public record Mesh(String name, int rgb, float[] vertices, int[] triangles) {
      * varies. A pass elsewhere that sums the same terms in blocks of this size gets the same bits.
      */
     public static final int SUM_BLOCK = 1 << 16;
-    private static final int BLOCK = SUM_BLOCK;
 
     private double blockSum(java.util.function.IntToDoubleFunction block) {
-        int blocks = (triangleCount() + BLOCK - 1) / BLOCK;
+        int blocks = (triangleCount() + SUM_BLOCK - 1) / SUM_BLOCK;
         double[] partial = new double[blocks];
         org.twinprint.core.util.Parallel.forEach(0, blocks, n -> partial[n] = block.applyAsDouble(n));
         double sum = 0;
@@ -89,7 +88,7 @@ public record Mesh(String name, int rgb, float[] vertices, int[] triangles) {
         int[] triangles = this.triangles; // locals: the quick JIT reloads fields at every use
         float[] vertices = this.vertices;
         double sixV = 0;
-        for (int t = 3 * block * BLOCK, end = Math.min(triangles.length, t + 3 * BLOCK); t < end; t += 3) {
+        for (int t = 3 * block * SUM_BLOCK, end = Math.min(triangles.length, t + 3 * SUM_BLOCK); t < end; t += 3) {
             int a = 3 * triangles[t];
             int b = 3 * triangles[t + 1];
             int c = 3 * triangles[t + 2];
@@ -105,7 +104,7 @@ public record Mesh(String name, int rgb, float[] vertices, int[] triangles) {
         int[] triangles = this.triangles;
         float[] vertices = this.vertices;
         double twiceA = 0;
-        for (int t = 3 * block * BLOCK, end = Math.min(triangles.length, t + 3 * BLOCK); t < end; t += 3) {
+        for (int t = 3 * block * SUM_BLOCK, end = Math.min(triangles.length, t + 3 * SUM_BLOCK); t < end; t += 3) {
             int a = 3 * triangles[t];
             int b = 3 * triangles[t + 1];
             int c = 3 * triangles[t + 2];
