@@ -44,7 +44,12 @@ final class EdgeCollapse {
     private final VertexFans fans;
     /** The fans' counts, held here too: the quick JIT reloads fields at every use. */
     private final int[] triangleCount;
+    /** The stretches of storage order the cores reduce on their own; 1: no stretches. */
+    private final int parts;
+    /** Which stretch each vertex belongs to (-1: on a seam between stretches); null with one part. */
     private byte[] ownerOf;
+    /** The live triangles with a corner on a seam, in storage order; null with one part. */
+    private final int[] seams;
     private int alive;
 
     private EdgeCollapse(Mesh mesh) {
@@ -67,6 +72,13 @@ final class EdgeCollapse {
         }
         fans = new VertexFans(tri, deadTriangle, (int[]) made.get(1), (int[]) made.get(4), (int[][]) made.get(5));
         triangleCount = fans.count;
+        parts = nt > 100_000 ? Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())) : 1;
+        if (parts > 1) {
+            assignOwners();
+            seams = seamTriangles();
+        } else {
+            seams = null;
+        }
         vertexQuadrics();
         alive = nt - degenerate;
     }
@@ -99,61 +111,84 @@ final class EdgeCollapse {
         return c.result(mesh);
     }
 
+    /** The quadrics the reduction of {@code mesh} starts from, ten per vertex (for tests). */
+    static double[] quadrics(Mesh mesh) {
+        return new EdgeCollapse(mesh).quadric;
+    }
+
     /**
      * Each vertex's quadric: the sum over its triangles of the squared distance to their planes,
-     * weighted by area. Vertices are independent, so this runs in parallel without locks.
+     * weighted by area. Each triangle's plane is worked out once and added to its corners, in
+     * triangle order, so every vertex gets the sum in the order of its fan. Each core takes its own
+     * stretch and adds only to the vertices it owns; the seams' vertices are then done in one walk
+     * over the seam triangles.
      */
     private void vertexQuadrics() {
-        int nv = deadVertex.length;
+        if (parts == 1) {
+            addPlanes(null, 0, deadTriangle.length, -1);
+            return;
+        }
+        // the stretches as the owners were given (rounded up, which the workers' own ranges are not)
+        Parallel.forEach(0, parts, p -> addPlanes(null, stretchBegin(p), stretchBegin(p + 1), p));
+        addPlanes(seams, 0, seams.length, -1);
+    }
+
+    /** The first triangle t of stretch p, the first with t * parts >= p * triangles. */
+    private int stretchBegin(int p) {
+        return (int) (((long) deadTriangle.length * p + parts - 1) / parts);
+    }
+
+    /**
+     * Adds the planes of the live triangles at positions [from, to) of a walk (null: the positions
+     * are the triangles) to those corners that belong to {@code owner} (every corner with one part).
+     */
+    private void addPlanes(int[] walk, int from, int to, int owner) {
         float[] pos = this.pos; // locals: the quick JIT reloads fields at every use
-        int[] tri = this.tri, triangleCount = this.triangleCount;
+        int[] tri = this.tri;
+        boolean[] deadTriangle = this.deadTriangle;
+        byte[] ownerOf = this.ownerOf;
         double[] quadric = this.quadric;
-        Parallel.forEachBlock(nv, 8192, (first, last) -> {
-            for (int v = first; v < last; v++) {
-                double q0 = 0, q1 = 0, q2 = 0, q3 = 0, q4 = 0, q5 = 0, q6 = 0, q7 = 0, q8 = 0, q9 = 0;
-                int[] fan = fans.array(v);
-                for (int i = 0, o = fans.offset(v); i < triangleCount[v]; i++) {
-                    int t = fan[o + i];
-                    int a = 3 * tri[3 * t], b = 3 * tri[3 * t + 1], c = 3 * tri[3 * t + 2];
-                    double ux = (double) pos[b] - pos[a], uy = (double) pos[b + 1] - pos[a + 1],
-                            uz = (double) pos[b + 2] - pos[a + 2];
-                    double wx = (double) pos[c] - pos[a], wy = (double) pos[c + 1] - pos[a + 1],
-                            wz = (double) pos[c + 2] - pos[a + 2];
-                    // the plane through the triangle, weighted by its area: with c the cross product
-                    // (normal times twice the area) and e = -c.a, area * n n^T = c c^T / (2|c|) and so on,
-                    // so one division serves all ten terms
-                    double cx = uy * wz - uz * wy, cy = uz * wx - ux * wz, cz = ux * wy - uy * wx;
-                    double length2 = cx * cx + cy * cy + cz * cz;
-                    if (length2 == 0) {
-                        continue;
-                    }
-                    double half = 0.5 / Math.sqrt(length2);
-                    double e = -(cx * pos[a] + cy * pos[a + 1] + cz * pos[a + 2]);
-                    double hx = half * cx, hy = half * cy, hz = half * cz;
-                    q0 += hx * cx;
-                    q1 += hx * cy;
-                    q2 += hx * cz;
-                    q3 += hx * e;
-                    q4 += hy * cy;
-                    q5 += hy * cz;
-                    q6 += hy * e;
-                    q7 += hz * cz;
-                    q8 += hz * e;
-                    q9 += half * e * e;
+        for (int p = from; p < to; p++) {
+            int t = walk == null ? p : walk[p];
+            if (deadTriangle[t]) {
+                continue;
+            }
+            int a = 3 * tri[3 * t], b = 3 * tri[3 * t + 1], c = 3 * tri[3 * t + 2];
+            double ux = (double) pos[b] - pos[a], uy = (double) pos[b + 1] - pos[a + 1],
+                    uz = (double) pos[b + 2] - pos[a + 2];
+            double wx = (double) pos[c] - pos[a], wy = (double) pos[c + 1] - pos[a + 1],
+                    wz = (double) pos[c + 2] - pos[a + 2];
+            // the plane through the triangle, weighted by its area: with c the cross product
+            // (normal times twice the area) and e = -c.a, area * n n^T = c c^T / (2|c|) and so on,
+            // so one division serves all ten terms
+            double cx = uy * wz - uz * wy, cy = uz * wx - ux * wz, cz = ux * wy - uy * wx;
+            double length2 = cx * cx + cy * cy + cz * cz;
+            if (length2 == 0) {
+                continue;
+            }
+            double half = 0.5 / Math.sqrt(length2);
+            double e = -(cx * pos[a] + cy * pos[a + 1] + cz * pos[a + 2]);
+            double hx = half * cx, hy = half * cy, hz = half * cz;
+            double q0 = hx * cx, q1 = hx * cy, q2 = hx * cz, q3 = hx * e, q4 = hy * cy, q5 = hy * cz,
+                    q6 = hy * e, q7 = hz * cz, q8 = hz * e, q9 = half * e * e;
+            for (int k = 3 * t; k < 3 * t + 3; k++) {
+                int v = tri[k];
+                if (ownerOf != null && ownerOf[v] != owner) {
+                    continue;
                 }
                 int q = 10 * v;
-                quadric[q] = q0;
-                quadric[q + 1] = q1;
-                quadric[q + 2] = q2;
-                quadric[q + 3] = q3;
-                quadric[q + 4] = q4;
-                quadric[q + 5] = q5;
-                quadric[q + 6] = q6;
-                quadric[q + 7] = q7;
-                quadric[q + 8] = q8;
-                quadric[q + 9] = q9;
+                quadric[q] += q0;
+                quadric[q + 1] += q1;
+                quadric[q + 2] += q2;
+                quadric[q + 3] += q3;
+                quadric[q + 4] += q4;
+                quadric[q + 5] += q5;
+                quadric[q + 6] += q6;
+                quadric[q + 7] += q7;
+                quadric[q + 8] += q8;
+                quadric[q + 9] += q9;
             }
-        });
+        }
     }
 
     /** Error of placing a vertex with quadric q0..q9 (the sum of a's and b's) at (x, y, z). */
@@ -483,13 +518,9 @@ final class EdgeCollapse {
         int triangles = deadTriangle.length;
         int goal = alive - targetTriangles;
         progress.begin("Reducing to " + targetTriangles + " triangles", 2);
-        int parts = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
         int removed = 0;
-        int[] seams = null;
         Worker done = null;
-        if (parts > 1 && triangles > 100_000) {
-            assignOwners(parts);
-            seams = seamTriangles();
+        if (parts > 1) {
             Worker[] workers = new Worker[parts];
             // the seams are left as much as their size asks for (and walked alone, which is quick)
             int share = (int) ((goal - (long) goal * seams.length / alive) / parts);
@@ -520,13 +551,12 @@ final class EdgeCollapse {
     }
 
     /** A vertex belongs to a stretch when all its triangles do; vertices on seams belong to none. */
-    private void assignOwners(int parts) {
-        int triangles = deadTriangle.length;
+    private void assignOwners() {
         // triangle t lies in stretch t * parts / triangles, so stretch p begins at the first t with
         // t * parts >= p * triangles: comparisons with these starts, not a 64-bit division per corner
         int[] begins = new int[parts + 1];
         for (int p = 1; p < parts; p++) {
-            begins[p] = (int) (((long) triangles * p + parts - 1) / parts);
+            begins[p] = stretchBegin(p);
         }
         begins[parts] = Integer.MAX_VALUE;
         ownerOf = new byte[deadVertex.length];
