@@ -55,4 +55,18 @@ class VertexFansTest {
         assertNotSame(fans.array(0), fans.array(1));
         assertArrayEquals(fanOf(of(tri, new boolean[12], 8), 2), fanOf(fans, 2), "the next row is untouched");
     }
+
+    @Test
+    void aRemovalByPositionFillsTheGapWithTheLastEntry() {
+        int[] tri = Shapes.box().triangles();
+        VertexFans fans = of(tri, new boolean[tri.length / 3], 8);
+        fans.removeAt(1, 1); // triangle 4
+        assertArrayEquals(new int[] { 0, 7, 6 }, fanOf(fans, 1), "as a removal by value");
+        fans.removeAt(1, 2); // the last: nothing moves
+        assertArrayEquals(new int[] { 0, 7 }, fanOf(fans, 1));
+        fans.add(1, 20); // the gaps at the row's end are used again
+        fans.add(1, 21);
+        assertArrayEquals(new int[] { 0, 7, 20, 21 }, fanOf(fans, 1));
+        assertSame(fans.array(0), fans.array(1), "still in its row");
+    }
 }

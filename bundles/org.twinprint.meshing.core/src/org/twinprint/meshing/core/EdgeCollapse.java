@@ -430,8 +430,15 @@ final class EdgeCollapse {
             int common = 0;
             int stamp2 = ++markStamp;
             int[] fanB = fans.array(b);
+            int at1 = -1, at2 = -1; // where the shared triangles are in b's fan, to take them out
             for (int i = 0, n = triangleCount[b], offB = fans.offset(b); i < n; i++) {
-                for (int k = 3 * fanB[offB + i], end = k + 3; k < end; k++) {
+                int t = fanB[offB + i];
+                if (t == t1) {
+                    at1 = i;
+                } else if (t == t2) {
+                    at2 = i;
+                }
+                for (int k = 3 * t, end = k + 3; k < end; k++) {
                     int v = tri[k];
                     if (v != a && v != b && mark[v] == stamp) {
                         mark[v] = stamp2; // count each common neighbour once
@@ -448,14 +455,15 @@ final class EdgeCollapse {
             // apply: remove the two shared triangles, move a's other triangles to b
             deadTriangle[t1] = true;
             deadTriangle[t2] = true;
-            fans.remove(a, t1);
-            fans.remove(a, t2);
-            fans.remove(b, t1);
-            fans.remove(b, t2);
+            fans.removeAt(b, Math.max(at1, at2)); // the later first: the last entry fills the gap
+            fans.removeAt(b, Math.min(at1, at2));
             fans.remove(p1, t1);
             fans.remove(p2, t2);
-            for (int i = 0, n = triangleCount[a]; i < n; i++) {
+            for (int i = 0, n = triangleCount[a]; i < n; i++) { // a's fan goes with a, but for t1 and t2
                 int t = fanA[offA + i];
+                if (t == t1 || t == t2) {
+                    continue;
+                }
                 for (int k = 3 * t; k < 3 * t + 3; k++) {
                     if (tri[k] == a) {
                         tri[k] = b;

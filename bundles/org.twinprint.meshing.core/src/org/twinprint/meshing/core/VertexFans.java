@@ -70,6 +70,13 @@ final class VertexFans {
         }
     }
 
+    /** Takes the i-th triangle out of v's fan; the last one takes its place. */
+    void removeAt(int v, int i) {
+        int[] list = array(v);
+        int o = offset(v);
+        list[o + i] = list[o + --count[v]];
+    }
+
     /** Adds triangle t to v's fan. */
     void add(int v, int t) {
         int n = count[v];
