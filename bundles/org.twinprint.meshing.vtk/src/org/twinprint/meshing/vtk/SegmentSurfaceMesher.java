@@ -1,5 +1,7 @@
 package org.twinprint.meshing.vtk;
 
+import java.util.Arrays;
+import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
 import org.twinprint.core.model.Case;
@@ -11,6 +13,7 @@ import org.twinprint.core.model.Vec3;
 import org.twinprint.core.spi.Mesher;
 import org.twinprint.core.spi.Parameters;
 import org.twinprint.core.spi.Progress;
+import org.twinprint.core.util.Parallel;
 import org.twinprint.vtk.VtkRuntime;
 
 import vtk.vtkCellArray;
@@ -101,8 +104,22 @@ public final class SegmentSurfaceMesher implements Mesher {
         return mesh.volumeMm3() < 0 ? flipped(mesh) : mesh;
     }
 
-    /** Copies VTK's points and triangles, emptying its cells; points come in index-aligned mm and go to LPS. */
+    /**
+     * Copies VTK's points and triangles, emptying its cells; points come in index-aligned mm and go to
+     * LPS. The two copies run at once: each is mostly one thread's work inside VTK.
+     */
     static Mesh toLps(vtkPolyData poly, Geometry g, Segment segment) {
+        vtkCellArray polys = poly.GetPolys();
+        int cells = (int) polys.GetNumberOfCells();
+        if (polys.GetNumberOfConnectivityIds() != 3L * cells) {
+            throw new IllegalStateException("surface has cells that are not triangles");
+        }
+        List<Object> copied = Parallel.makeAll(() -> lpsPoints(poly, g), () -> triangles(polys, cells));
+        return new Mesh(segment.name(), segment.rgb(), (float[]) copied.get(0), (int[]) copied.get(1));
+    }
+
+    /** The points, turned from index-aligned mm to patient LPS mm. */
+    private static float[] lpsPoints(vtkPolyData poly, Geometry g) {
         int points = (int) poly.GetNumberOfPoints();
         vtkFloatArray pointData = (vtkFloatArray) poly.GetPoints().GetData();
         // the array's capacity runs a point past its size: trimmed first, VTK's copy becomes the
@@ -111,7 +128,7 @@ public final class SegmentSurfaceMesher implements Mesher {
         float[] raw = pointData.GetJavaArray();
         float[] lps = raw.length == 3 * points ? raw : new float[3 * points];
         Vec3 o = g.origin(), i = g.dirI(), j = g.dirJ(), k = g.dirK();
-        org.twinprint.core.util.Parallel.forEachBlock(points, 1 << 16, (first, last) -> {
+        Parallel.forEachBlock(points, 1 << 16, (first, last) -> {
             for (int p = first; p < last; p++) {
                 double x = raw[3 * p], y = raw[3 * p + 1], z = raw[3 * p + 2];
                 lps[3 * p] = (float) (o.x() + i.x() * x + j.x() * y + k.x() * z);
@@ -119,11 +136,11 @@ public final class SegmentSurfaceMesher implements Mesher {
                 lps[3 * p + 2] = (float) (o.z() + i.z() * x + j.z() * y + k.z() * z);
             }
         });
-        vtkCellArray polys = poly.GetPolys();
-        int cells = (int) polys.GetNumberOfCells();
-        if (polys.GetNumberOfConnectivityIds() != 3L * cells) {
-            throw new IllegalStateException("surface has cells that are not triangles");
-        }
+        return lps;
+    }
+
+    /** The triangles' corner ids in 32 bits; VTK's cells are emptied. */
+    private static int[] triangles(vtkCellArray polys, int cells) {
         // VTK's ids are 64-bit: one typed copy into 32 bits is quicker than converting the cell
         // array's storage, and freeing the 64-bit ids before the Java copy keeps the peak down
         vtkIntArray ids = new vtkIntArray();
@@ -131,8 +148,7 @@ public final class SegmentSurfaceMesher implements Mesher {
         polys.Initialize();
         int[] connectivity = ids.GetJavaArray();
         ids.Delete();
-        int[] triangles = connectivity.length == 3 * cells ? connectivity : java.util.Arrays.copyOf(connectivity, 3 * cells);
-        return new Mesh(segment.name(), segment.rgb(), lps, triangles);
+        return connectivity.length == 3 * cells ? connectivity : Arrays.copyOf(connectivity, 3 * cells);
     }
 
     static Mesh flipped(Mesh m) {
