@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipFile;
 
@@ -28,6 +31,33 @@ class FormatsTest {
         assertTrue(lines.contains("o Left_kidney"));
         assertEquals(8, lines.stream().filter(l -> l.startsWith("v ")).count());
         assertEquals("f 1 3 2", lines.stream().filter(l -> l.startsWith("f ")).findFirst().orElseThrow());
+    }
+
+    @Test
+    void binaryStlHoldsFiftyByteRecordsWhateverTheCountsParity(@TempDir Path dir) throws IOException {
+        int[] all = red.triangles();
+        // 12, 11 and 1 triangles: the writer packs the records two by two, an odd one last
+        for (int count : new int[] { 12, 11, 1 }) {
+            Mesh m = new Mesh(red.name(), red.rgb(), red.vertices(), Arrays.copyOf(all, 3 * count));
+            Path stl = dir.resolve(count + ".stl");
+            StlFormat.writeBinary(stl, List.of(m));
+            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(stl)).order(ByteOrder.LITTLE_ENDIAN);
+            assertEquals(84 + 50 * count, b.capacity());
+            assertEquals(count, b.getInt(80));
+            float[] v = m.vertices(), normal = new float[3];
+            for (int t = 0; t < count; t++) {
+                int at = 84 + 50 * t;
+                Normals.facet(v, all, t, normal);
+                for (int k = 0; k < 3; k++) {
+                    assertEquals(normal[k], b.getFloat(at + 4 * k), count + " triangles, normal of " + t);
+                    for (int corner = 0; corner < 3; corner++) {
+                        assertEquals(v[3 * all[3 * t + corner] + k], b.getFloat(at + 12 + 12 * corner + 4 * k),
+                                count + " triangles, triangle " + t + " corner " + corner);
+                    }
+                }
+                assertEquals(0, b.getShort(at + 48), "attribute of " + t);
+            }
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,29 +33,41 @@ public final class StlFormat {
             byte[] text = ("TwinPrint STL, " + UNITS).getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(text, 0, header, 0, Math.min(80, text.length));
             long count = meshes.stream().mapToLong(Mesh::triangleCount).sum();
-            putInt(header, 80, (int) count);
+            ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).putInt(80, (int) count);
             stream.write(header);
-            // 50-byte records (normal, three corners, empty attribute) filled by hand, a block at a time
+            // two 50-byte records (normal, three corners, empty attribute) are 25 little-endian words:
+            // they are filled as words, a block at a time, and copied into bytes in one go
             byte[] block = new byte[50 * BLOCK];
+            IntBuffer blockWords = ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+            int[] words = new int[25 * BLOCK / 2];
+            int[] second = new int[12];
             double[] normal = new double[3];
             for (Mesh m : meshes) {
                 float[] v = m.vertices();
                 int[] tri = m.triangles();
                 for (int first = 0; first < m.triangleCount(); first += BLOCK) {
                     int n = Math.min(BLOCK, m.triangleCount() - first);
-                    for (int i = 0; i < n; i++) {
-                        record(v, tri, first + i, block, 50 * i, normal);
+                    for (int i = 0, w = 0; i < n; i += 2, w += 25) {
+                        record(v, tri, first + i, words, w, normal);
+                        if (i + 1 < n) {
+                            record(v, tri, first + i + 1, second, 0, normal);
+                            shiftedAfterAttribute(second, words, w + 12);
+                        } else {
+                            words[w + 12] = 0; // the last record's attribute
+                        }
                     }
+                    blockWords.put(0, words, 0, (50 * n + 3) / 4);
                     stream.write(block, 0, 50 * n);
                 }
             }
         });
     }
 
+    /** Triangles per block of the binary writer; even, so a block is whole words. */
     private static final int BLOCK = 4096;
 
-    /** Triangle t's record at {@code at}: unit normal, three corners, a zero attribute word. */
-    private static void record(float[] v, int[] tri, int t, byte[] out, int at, double[] n) {
+    /** Triangle t's record as 12 words at {@code at}: unit normal, three corners. */
+    private static void record(float[] v, int[] tri, int t, int[] out, int at, double[] n) {
         int a = 3 * tri[3 * t], b = 3 * tri[3 * t + 1], c = 3 * tri[3 * t + 2];
         Normals.scaled(v, a, b, c, n);
         double len = Math.sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
@@ -62,31 +75,31 @@ public final class StlFormat {
             n[0] = n[1] = n[2] = 0;
             len = 1;
         }
-        putFloat(out, at, (float) (n[0] / len));
-        putFloat(out, at + 4, (float) (n[1] / len));
-        putFloat(out, at + 8, (float) (n[2] / len));
-        corner(v, a, out, at + 12);
-        corner(v, b, out, at + 24);
-        corner(v, c, out, at + 36);
-        out[at + 48] = 0;
-        out[at + 49] = 0;
+        out[at] = Float.floatToRawIntBits((float) (n[0] / len));
+        out[at + 1] = Float.floatToRawIntBits((float) (n[1] / len));
+        out[at + 2] = Float.floatToRawIntBits((float) (n[2] / len));
+        corner(v, a, out, at + 3);
+        corner(v, b, out, at + 6);
+        corner(v, c, out, at + 9);
     }
 
-    private static void corner(float[] v, int p, byte[] out, int at) {
-        putFloat(out, at, v[p]);
-        putFloat(out, at + 4, v[p + 1]);
-        putFloat(out, at + 8, v[p + 2]);
+    private static void corner(float[] v, int p, int[] out, int at) {
+        out[at] = Float.floatToRawIntBits(v[p]);
+        out[at + 1] = Float.floatToRawIntBits(v[p + 1]);
+        out[at + 2] = Float.floatToRawIntBits(v[p + 2]);
     }
 
-    private static void putFloat(byte[] out, int at, float value) {
-        putInt(out, at, Float.floatToRawIntBits(value));
-    }
-
-    private static void putInt(byte[] out, int at, int bits) {
-        out[at] = (byte) bits;
-        out[at + 1] = (byte) (bits >>> 8);
-        out[at + 2] = (byte) (bits >>> 16);
-        out[at + 3] = (byte) (bits >>> 24);
+    /**
+     * The second record of a pair, two bytes into word {@code at} (after the first's zero attribute),
+     * so each word holds the high half of one value and the low half of the next; the last word ends
+     * with the second's zero attribute.
+     */
+    private static void shiftedAfterAttribute(int[] record, int[] out, int at) {
+        out[at] = record[0] << 16;
+        for (int k = 1; k < 12; k++) {
+            out[at + k] = record[k - 1] >>> 16 | record[k] << 16;
+        }
+        out[at + 12] = record[11] >>> 16;
     }
 
     public static void writeAscii(Path file, List<Mesh> meshes) throws IOException {
