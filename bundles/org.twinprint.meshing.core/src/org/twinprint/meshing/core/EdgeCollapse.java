@@ -558,7 +558,10 @@ final class EdgeCollapse {
         progress.worked(1);
     }
 
-    /** A vertex belongs to a stretch when all its triangles do; vertices on seams belong to none. */
+    /**
+     * A vertex belongs to a stretch when all its triangles do; vertices on seams belong to none. The
+     * fans are still in triangle order here, so a fan's first and last triangle tell.
+     */
     private void assignOwners() {
         // triangle t lies in stretch t * parts / triangles, so stretch p begins at the first t with
         // t * parts >= p * triangles: comparisons with these starts, not a 64-bit division per corner
@@ -568,19 +571,19 @@ final class EdgeCollapse {
         }
         begins[parts] = Integer.MAX_VALUE;
         ownerOf = new byte[deadVertex.length];
-        // each vertex looks at its own triangles, so vertices can be settled in parallel
         Parallel.forEachBlock(ownerOf.length, 1 << 14, (first, last) -> {
             for (int v = first; v < last; v++) {
-                int[] fan = fans.array(v);
-                int owner = -2;
-                for (int i = 0, o = fans.offset(v); i < triangleCount[v] && owner != -1; i++) {
-                    int t = fan[o + i], part = 0;
-                    while (t >= begins[part + 1]) {
-                        part++;
-                    }
-                    owner = owner == -2 || owner == part ? part : -1;
+                int n = triangleCount[v];
+                if (n == 0) {
+                    ownerOf[v] = -2;
+                    continue;
                 }
-                ownerOf[v] = (byte) owner;
+                int[] fan = fans.array(v);
+                int o = fans.offset(v), part = 0;
+                while (fan[o] >= begins[part + 1]) {
+                    part++;
+                }
+                ownerOf[v] = (byte) (fan[o + n - 1] < begins[part + 1] ? part : -1);
             }
         });
     }
