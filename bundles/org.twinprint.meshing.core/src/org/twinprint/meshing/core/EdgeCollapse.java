@@ -47,7 +47,7 @@ final class EdgeCollapse {
     /** The stretches of storage order the cores reduce on their own; 1: no stretches. */
     private final int parts;
     /** Which stretch each vertex belongs to (-1: on a seam between stretches); null with one part. */
-    private byte[] ownerOf;
+    private final byte[] ownerOf;
     /** The live triangles with a corner on a seam, in storage order; null with one part. */
     private final int[] seams;
     private int alive;
@@ -73,12 +73,8 @@ final class EdgeCollapse {
         fans = new VertexFans(tri, deadTriangle, (int[]) made.get(1), (int[]) made.get(4), (int[][]) made.get(5));
         triangleCount = fans.count;
         parts = nt > 100_000 ? Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())) : 1;
-        if (parts > 1) {
-            assignOwners();
-            seams = seamTriangles();
-        } else {
-            seams = null;
-        }
+        ownerOf = parts > 1 ? owners() : null;
+        seams = parts > 1 ? seamTriangles() : null;
         vertexQuadrics();
         alive = nt - degenerate;
     }
@@ -562,7 +558,7 @@ final class EdgeCollapse {
      * A vertex belongs to a stretch when all its triangles do; vertices on seams belong to none. The
      * fans are still in triangle order here, so a fan's first and last triangle tell.
      */
-    private void assignOwners() {
+    private byte[] owners() {
         // triangle t lies in stretch t * parts / triangles, so stretch p begins at the first t with
         // t * parts >= p * triangles: comparisons with these starts, not a 64-bit division per corner
         int[] begins = new int[parts + 1];
@@ -570,7 +566,7 @@ final class EdgeCollapse {
             begins[p] = stretchBegin(p);
         }
         begins[parts] = Integer.MAX_VALUE;
-        ownerOf = new byte[deadVertex.length];
+        byte[] ownerOf = new byte[deadVertex.length];
         Parallel.forEachBlock(ownerOf.length, 1 << 14, (first, last) -> {
             for (int v = first; v < last; v++) {
                 int n = triangleCount[v];
@@ -586,6 +582,7 @@ final class EdgeCollapse {
                 ownerOf[v] = (byte) (fan[o + n - 1] < begins[part + 1] ? part : -1);
             }
         });
+        return ownerOf;
     }
 
     /** The live triangles with a corner on a seam (owned by no stretch), in storage order. */
