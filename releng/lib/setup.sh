@@ -7,16 +7,19 @@ export TWINPRINT_ROOT TWINPRINT_LIBPATH
 
 twinprint_log() { echo "[twinprint] $*" >&2; }
 
-# Debian packages: VTK, PixelMed and GDCM (no Maven registry has them), Xvfb for the UI tests and
-# headless screenshots, GTK 3 for SWT; the tests check against independent tools: admesh and
-# Savitar (exported models), pydicom with GDCM and dcmtk (decoded pixels), Orthanc (the PACS).
+# Debian packages the product needs: VTK, PixelMed and GDCM (no Maven registry has them), GTK 3
+# for SWT, Xvfb for headless screenshots.
+TWINPRINT_RUNTIME_PACKAGES=(libvtk9-java libpixelmed-java libgdcm-java xvfb xauth libgtk-3-0 fonts-dejavu-core)
+
+# Installs the Debian packages named that are not installed (one dpkg-query for all of them).
 twinprint_install_packages() {
-  local wanted=(libvtk9-java libpixelmed-java libgdcm-java xvfb xauth libgtk-3-0
-    fonts-dejavu-core admesh python3-savitar python3-pydicom python3-gdcm dcmtk dicom3tools libgdcm-tools orthanc
-    orthanc-dicomweb)
-  local missing=()
-  for p in "${wanted[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  local -A installed=()
+  local name state missing=()
+  while read -r name state; do
+    [ "$state" = installed ] && installed[$name]=1
+  done < <(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "$@" 2>/dev/null || true)
+  for name in "$@"; do
+    [ -n "${installed[$name]:-}" ] || missing+=("$name")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   local sudo=""
@@ -51,7 +54,7 @@ twinprint_find_jdk() {
 }
 
 twinprint_setup() {
-  twinprint_install_packages
+  twinprint_install_packages "${TWINPRINT_RUNTIME_PACKAGES[@]}"
   twinprint_find_jdk
   "$TWINPRINT_ROOT/releng/lib/install-debian-jars"
 }
