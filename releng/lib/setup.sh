@@ -7,9 +7,10 @@ export TWINPRINT_ROOT TWINPRINT_LIBPATH
 
 twinprint_log() { echo "[twinprint] $*" >&2; }
 
-# Debian packages the product needs: VTK, PixelMed and GDCM (no Maven registry has them), GTK 3
+# Debian packages the product needs: VTK and PixelMed (no Maven registry has them), GDCM's gdcmconv
+# (run as a child process for JPEG-LS and 12-bit JPEG: its native code may abort), GTK 3
 # for SWT, Xvfb for headless screenshots.
-TWINPRINT_RUNTIME_PACKAGES=(libvtk9-java libpixelmed-java libgdcm-java xvfb xauth libgtk-3-0 fonts-dejavu-core)
+TWINPRINT_RUNTIME_PACKAGES=(libvtk9-java libpixelmed-java libgdcm-tools xvfb xauth libgtk-3-0 fonts-dejavu-core)
 
 # Installs the Debian packages named that are not installed (one dpkg-query for all of them).
 twinprint_install_packages() {

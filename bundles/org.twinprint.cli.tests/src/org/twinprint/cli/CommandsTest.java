@@ -74,6 +74,17 @@ class CommandsTest {
     }
 
     @Test
+    void aTypedBoundRunsAndIsRecordedThoughAPresetIsInForce(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("bone.json");
+        // the default preset is bone (226 to 3071): the typed lower bound must win over it
+        assertEquals(0, run("segment", TestData.headPhantom().toString(), "segment.threshold", "--lower", "700",
+                "--out", report.toString()));
+        String json = Files.readString(report);
+        assertTrue(json.contains("\"voxels\": 1373795"), json);
+        assertTrue(json.contains("\"lower\": \"700\"") && json.contains("\"upper\": \"3071\""), json);
+    }
+
+    @Test
     void wrongUsageExitsWithTwoAndSaysWhy() {
         assertEquals(2, run("frobnicate"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown subcommand 'frobnicate'"));
@@ -116,14 +127,49 @@ class CommandsTest {
     void femurRoundTripsThroughImportReportAndExportWithTheSameVolume(@TempDir Path dir) throws Exception {
         Path femur = TestData.shared("gfxmorph_bone_stl/data/femur.stl");
         Path copy = dir.resolve("femur-again.stl");
-        assertEquals(1, run("check", femur.toString(), "--out", copy.toString()),
-                "a 414 mm femur does not fit the default desktop printer");
+        assertEquals(0, run("check", femur.toString(), "--out", copy.toString()),
+                "with no printer asked, the first listed one that holds the 414 mm femur is taken");
         String json = out();
         assertTrue(json.contains("\"closed\": true") && json.contains("\"manifold\": true"), json);
         assertTrue(json.contains("\"volumeMm3\": 399254.9"), json);
+        assertTrue(json.contains("\"name\": \"Material jetting (PolyJet class)\""), json);
         assertEquals(org.twinprint.meshing.core.StlFormat.read(femur).volumeMm3(),
                 org.twinprint.meshing.core.StlFormat.read(copy).volumeMm3(), 0.0);
-        assertEquals(0, run("check", femur.toString(), "--printer", "PolyJet"), "it fits a large printer");
+        assertEquals(1, run("check", femur.toString(), "--printer", "Prusa"), "a printer asked for must hold it");
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("NOT printable: ")
+                && err.toString(StandardCharsets.UTF_8).contains("does not fit FDM desktop (Prusa MK4 class)'s build"
+                        + " volume of 250.0 x 210.0 x 220.0 mm"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** An ASCII STL box of the given size in mm, with its last {@code missing} triangles left out. */
+    private static Path box(Path file, double x, double y, double z, int missing) throws Exception {
+        double[][] c = new double[8][];
+        for (int i = 0; i < 8; i++) {
+            c[i] = new double[] { (i & 1) * x, (i >> 1 & 1) * y, (i >> 2 & 1) * z };
+        }
+        int[][] faces = { { 0, 2, 1 }, { 1, 2, 3 }, { 4, 5, 6 }, { 5, 7, 6 }, { 0, 1, 4 }, { 1, 5, 4 }, { 2, 6, 3 },
+                { 3, 6, 7 }, { 0, 4, 2 }, { 2, 4, 6 }, { 1, 3, 5 }, { 3, 7, 5 } };
+        StringBuilder s = new StringBuilder("solid box\n");
+        for (int f = 0; f < faces.length - missing; f++) {
+            s.append(" facet normal 0 0 0\n  outer loop\n");
+            for (int v : faces[f]) {
+                s.append("   vertex ").append(c[v][0]).append(' ').append(c[v][1]).append(' ').append(c[v][2])
+                        .append('\n');
+            }
+            s.append("  endloop\n endfacet\n");
+        }
+        return Files.writeString(file, s.append("endsolid box\n").toString());
+    }
+
+    @Test
+    void aModelTooLargeForEveryPrinterIsANoteAndEachFailedCriterionIsNamed(@TempDir Path dir) throws Exception {
+        Path spine = box(dir.resolve("spine.stl"), 327, 204, 403, 0);
+        assertEquals(0, run("check", spine.toString()), err.toString(StandardCharsets.UTF_8));
+        assertTrue(out().contains("larger than every listed printer's build volume"), out());
+        Path open = box(dir.resolve("open.stl"), 20, 20, 20, 1);
+        assertEquals(1, run("check", open.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("open.stl: NOT printable: not closed: 3 edges on"
+                + " holes"), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

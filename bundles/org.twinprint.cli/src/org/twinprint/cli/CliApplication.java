@@ -23,6 +23,7 @@ public final class CliApplication implements IApplication {
     public Object start(IApplicationContext context) throws Exception {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         context.applicationRunning();
+        org.twinprint.core.files.PrivateTemp.removeStaleInBackground(); // what a killed run left
         ServiceCatalog catalog = awaitCatalog();
         Commands commands = new Commands(new CaseOperations(catalog), System.out, System.err);
         int code = commands.run(List.of(args == null ? new String[0] : args));

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.twinprint.core.model.Case;
 import org.twinprint.core.model.Mesh;
-import org.twinprint.core.report.AtomicFiles;
+import org.twinprint.core.files.AtomicFiles;
 import org.twinprint.core.report.CaseReport;
 import org.twinprint.core.report.Json;
 import org.twinprint.core.service.CaseOperations;
@@ -50,9 +50,13 @@ public final class Commands {
                 + " (dimensions, spacing, origin, direction in LPS mm, value range, warnings)");
         SUBCOMMANDS.put("tools", "tools                      list every service with its plugin, version and"
                 + " parameters");
-        SUBCOMMANDS.put("model", "model [<path>] --segment <preset|LO:HI> [--largest] [--smooth N] [--reduce"
-                + " TRIANGLES|RATIO] --out <file.stl|.obj|.ply|.3mf> [--report report.json] [--printer NAME]"
-                + "   CT to printable model (no <path>: the demo case)");
+        SUBCOMMANDS.put("model", "model [<path>] --segment [NAME=]<preset|LO:HI> [--segment ...]"
+                + " [--segments-from SEG|RTSTRUCT] [--largest] [--smooth N] [--reduce TRIANGLES|RATIO]"
+                + " --out <file.stl|.obj|.ply|.3mf> [--report report.json] [--printer NAME]   CT to printable"
+                + " models, one per segment (one object each in 3MF; no <path>: the demo case)");
+        SUBCOMMANDS.put("convert", "convert <path> --out <vol.nrrd|.nii|.nii.gz|.mha|.mhd> [--labels <labels.nrrd|...>"
+                + " --segment [NAME=]<preset|LO:HI> ...]   the volume as loaded (resampled grid, LPS mm) in a"
+                + " research format; --labels also writes segments as a label volume");
         SUBCOMMANDS.put("check", "check <mesh.stl> [--printer NAME] [--out FILE]   printability report of a mesh"
                 + " as JSON; --out also exports it (.stl, .obj, .ply, .3mf)");
         SUBCOMMANDS.put("filter", "filter <mesh.stl> <filter-id> [--flag value]... --out FILE   run a mesh filter"
@@ -62,8 +66,9 @@ public final class Commands {
         SUBCOMMANDS.put("studies", "studies <folder>           patients, studies and series under a folder as JSON,"
                 + " from the headers only (what the study browser lists); load one with 'info'");
         SUBCOMMANDS.put("deidentify", "deidentify <folder> --out DIR --patient-id ID [--patient-name NAME]"
-                + " [--series UID]   de-identified copies (PS3.15 basic profile, new UIDs consistent across the"
-                + " export) of every image under <folder>, or of one series");
+                + " [--series UID] [--keep-dates-shifted-by DAYS] [--allow-burned-in]   de-identified copies (PS3.15 basic profile,"
+                + " new UIDs consistent across the export; dates and times removed unless kept, shifted back)"
+                + " of every image under <folder>, or of one series");
         SUBCOMMANDS.put("pacs", PacsCommand.USAGE);
         SUBCOMMANDS.put("segment", "segment <path|demo> <tool> [--flag value]... [+ <tool> [--flag value]...]"
                 + " [--out report.json] [--seg segments.dcm]   run segmentation tools in order and print the case"
@@ -91,6 +96,7 @@ public final class Commands {
             case "demo" -> demo(rest);
             case "segment" -> segment(rest);
             case "model" -> model(rest);
+            case "convert" -> convert(rest);
             case "check" -> check(rest);
             case "filter" -> filter(rest);
             case "pacs" -> new PacsCommand(out, new ConsoleProgress(err)).run(rest);
@@ -105,7 +111,18 @@ public final class Commands {
             // a plugin's failure ends this command with its name, never with a stack trace
             err.println("twinprint " + command + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
+        } catch (OutOfMemoryError e) {
+            // the heap is sized from the input (releng/lib/launch.sh): say which input did not fit
+            err.println("twinprint " + command + ": " + inputOf(rest) + ": out of memory (" + e.getMessage()
+                    + "); the data needs a larger heap than " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB: set TWINPRINT_VMARGS=-Xmx<size>");
+            return 1;
         }
+    }
+
+    /** The first argument that is not a flag: the file or folder a command reads. */
+    private static String inputOf(List<String> args) {
+        return args.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("the input");
     }
 
     private int help() {
@@ -177,23 +194,36 @@ public final class Commands {
             m.put("modality", s.modality());
             m.put("description", s.description());
             m.put("files", s.files().size());
+            m.put("objects", s.objects().stream().map(Commands::object).toList());
             series.add(m);
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("path", args.get(0));
         json.put("series", series);
+        json.put("otherObjects", index.others().stream().map(Commands::object).toList());
         json.put("problems", index.problems().stream().map(p -> Map.of("file", p.file().toString(), "problem",
                 p.message())).toList());
         out.print(Json.write(json));
         return index.series().isEmpty() ? 1 : 0;
     }
 
+    private static Map<String, Object> object(DicomIndex.RelatedObject o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", o.file().toString());
+        m.put("modality", o.modality());
+        m.put("description", o.description());
+        m.put("referencedSeriesInstanceUid", o.referencedSeriesUid());
+        return m;
+    }
+
     private int deidentify(List<String> args) throws IOException {
-        Flags flags = Flags.parse(args, List.of());
+        Flags flags = Flags.parse(args, List.of(ParameterSpec.flag("allow-burned-in", "", false, "")));
         String outDir = flags.take("out");
         String id = flags.take("patient-id");
         String name = flags.take("patient-name");
         String series = flags.take("series");
+        String shift = flags.take("keep-dates-shifted-by");
+        boolean burnedIn = Boolean.parseBoolean(flags.take("allow-burned-in"));
         if (flags.positional().size() != 1 || outDir == null || id == null) {
             return usage("deidentify needs <folder>, --out DIR and --patient-id ID");
         }
@@ -204,15 +234,29 @@ public final class Commands {
         for (DicomIndex.IndexedSeries s : index.series()) {
             if (series == null || s.seriesUid().equals(series)) {
                 files.addAll(s.files());
+                s.objects().forEach(o -> files.add(o.file())); // structure sets and SEGs go with their images
             }
         }
         if (files.isEmpty()) {
             throw new IOException(folder + ": no image" + (series == null ? "s" : " of series " + series));
         }
-        List<Path> written = new org.twinprint.imaging.dicom.core.Deidentifier(name, id).export(files,
-                Path.of(outDir), progress);
-        out.println("De-identified " + written.size() + " files into " + Path.of(outDir).toAbsolutePath());
-        return 0;
+        var deidentifier = new org.twinprint.imaging.dicom.core.Deidentifier(name, id);
+        if (shift != null) {
+            try {
+                deidentifier = deidentifier.retainingDatesShiftedBy(Integer.parseInt(shift.strip()));
+            } catch (NumberFormatException e) {
+                return usage("--keep-dates-shifted-by takes a whole number of days, not '" + shift + "'");
+            }
+        }
+        if (burnedIn) {
+            deidentifier = deidentifier.includingBurnedInAnnotation();
+        }
+        var report = deidentifier.export(files, Path.of(outDir), progress);
+        index.problems().forEach(p -> err.println("[twinprint] left out " + p));
+        report.leftOut().forEach(p -> err.println("[twinprint] left out " + p));
+        out.println("De-identified " + report.written().size() + " files into " + Path.of(outDir).toAbsolutePath()
+                + (report.leftOut().isEmpty() ? "" : "; " + report.leftOut().size() + " left out (named above)"));
+        return report.written().isEmpty() ? 1 : 0;
     }
 
     private int demo(List<String> args) throws IOException {
@@ -266,27 +310,96 @@ public final class Commands {
             segFile = seg != null ? seg : segFile;
             err.println("[twinprint] " + operations.segment(c, tool, flags.values(), progress));
         }
+        // what can be written is written: a SEG that cannot be made does not take the report with it
+        String segProblem = null;
         if (segFile != null) {
-            operations.export(c, operations.catalog().require(ServiceKind.EXPORTER, Exporter.class,
-                    "export.dicom-seg"), Path.of(segFile), Map.of(), progress);
-            out.println("DICOM SEG: " + Path.of(segFile).toAbsolutePath());
+            try {
+                operations.export(c, operations.catalog().require(ServiceKind.EXPORTER, Exporter.class,
+                        "export.dicom-seg"), Path.of(segFile), Map.of(), progress);
+                out.println("DICOM SEG: " + Path.of(segFile).toAbsolutePath());
+            } catch (IOException | RuntimeException e) {
+                segProblem = Path.of(segFile) + ": not written: " + e.getMessage();
+            }
         }
-        String json = Json.write(CaseReport.of(c));
+        Map<String, Object> report = new LinkedHashMap<>(CaseReport.of(c));
+        if (segProblem != null) {
+            report.put("notWritten", List.of(segProblem));
+        }
+        String json = Json.write(report);
         if (reportFile != null) {
             AtomicFiles.writeString(Path.of(reportFile), json);
             out.println("Results: " + Path.of(reportFile).toAbsolutePath());
         } else {
             out.print(json);
         }
+        if (segProblem != null) {
+            err.println("twinprint segment: " + segProblem);
+            return 1;
+        }
+        return 0;
+    }
+
+    /** The exporter of a research format, chosen by the file's name. */
+    private Exporter volumeExporter(String file) {
+        String name = file.toLowerCase(java.util.Locale.ROOT);
+        String id = name.endsWith(".nrrd") ? "export.nrrd" : name.endsWith(".nii") || name.endsWith(".nii.gz")
+                ? "export.nifti" : name.endsWith(".mha") || name.endsWith(".mhd") ? "export.mha" : null;
+        if (id == null) {
+            throw new IllegalArgumentException(file + ": write .nrrd, .nii, .nii.gz, .mha or .mhd");
+        }
+        return operations.catalog().require(ServiceKind.EXPORTER, Exporter.class, id);
+    }
+
+    private int convert(List<String> args) throws IOException {
+        Flags flags = Flags.parse(args, List.of(), java.util.Set.of("segment"));
+        String outFile = flags.take("out");
+        String labelsFile = flags.take("labels");
+        List<String> segments = flags.takeAll("segment");
+        if (flags.positional().size() != 1 || outFile == null) {
+            return usage("convert needs <path> and --out <file>");
+        }
+        if (!flags.values().isEmpty()) {
+            return usage("convert: unknown flag --" + flags.values().keySet().iterator().next());
+        }
+        if (labelsFile != null && segments.isEmpty()) {
+            return usage("convert --labels needs the segments: --segment [NAME=]<preset|LO:HI>, repeated");
+        }
+        Exporter image = volumeExporter(outFile);
+        Exporter labels = labelsFile == null ? null : volumeExporter(labelsFile);
+        Progress progress = new ConsoleProgress(err);
+        Path path = Path.of(flags.positional().get(0));
+        Case c = new Case(path.getFileName().toString());
+        reportProblems(operations.importInto(c, path, Map.of(), progress).problems());
+        if (c.series().isEmpty()) {
+            throw new IOException(path + ": no volume could be loaded");
+        }
+        c.keepUndoHistory(false);
+        c.series().get(0).warnings().forEach(w -> err.println("[twinprint] " + c.series().get(0).uid() + ": " + w));
+        operations.export(c, image, Path.of(outFile), Map.of("what", "image"), progress);
+        out.println("Volume: " + Path.of(outFile).toAbsolutePath());
+        if (labels != null) {
+            SegmentationTool threshold = operations.catalog().require(ServiceKind.SEGMENTATION_TOOL,
+                    SegmentationTool.class, "segment.threshold");
+            for (String spec : segments) {
+                err.println("[twinprint] " + operations.segment(c, threshold, ModelPipeline.thresholdParameters(spec),
+                        progress));
+            }
+            operations.export(c, labels, Path.of(labelsFile), Map.of("what", "labels"), progress);
+            out.println("Labels: " + Path.of(labelsFile).toAbsolutePath() + " (" + String.join(", ",
+                    c.labelMap().segments().stream().map(s -> s.label() + " = " + s.name()).toList()) + ")");
+        }
         return 0;
     }
 
     private int model(List<String> args) throws IOException {
-        Flags flags = Flags.parse(args, List.of(ParameterSpec.flag("largest", "", false, "")));
-        String range = flags.take("segment");
+        Flags flags = Flags.parse(args, List.of(ParameterSpec.flag("largest", "", false, "")),
+                java.util.Set.of("segment"));
+        List<String> ranges = flags.takeAll("segment");
+        String from = flags.take("segments-from");
         String outFile = flags.take("out");
-        if (range == null || outFile == null) {
-            return usage("model needs --segment <preset|LO:HI> and --out <file>");
+        if (ranges.isEmpty() && from == null || outFile == null) {
+            return usage("model needs --segment [NAME=]<preset|LO:HI> (repeated for several) or --segments-from"
+                    + " <SEG|RTSTRUCT>, and --out <file>");
         }
         boolean largest = Boolean.parseBoolean(flags.take("largest"));
         String smooth = flags.take("smooth");
@@ -299,8 +412,8 @@ public final class Commands {
         if (flags.positional().size() > 1) {
             return usage("model takes at most one input path");
         }
-        Printer printer = printerName == null ? Printers.defaults().get(0)
-                : Printers.find(Printers.defaults(), printerName);
+        // no printer asked: the report takes the first listed one that holds the model
+        Printer printer = printerName == null ? null : Printers.find(Printers.defaults(), printerName);
         int iterations;
         try {
             iterations = smooth == null ? 0 : Integer.parseInt(smooth);
@@ -321,10 +434,28 @@ public final class Commands {
         }
         c.keepUndoHistory(false); // a run that ends with its files: nothing takes an edit back
         long loaded = System.nanoTime();
-        ModelPipeline.Result result = pipeline.run(c,
-                new ModelPipeline.Options(range, largest, iterations, reduce, Path.of(outFile), printer), progress);
-        Map<String, Object> report = new LinkedHashMap<>(result.report().toMap());
-        report.put("repairs", result.repairs().toMap());
+        ModelPipeline.Result result = pipeline.run(c, new ModelPipeline.Options(ranges,
+                from == null ? null : Path.of(from), largest, iterations, reduce, Path.of(outFile), printer), progress);
+        // one model: its report at the top, as before; several: each in "models", with the overall verdict
+        Map<String, Object> report = new LinkedHashMap<>();
+        List<Object> models = new ArrayList<>();
+        for (ModelPipeline.Model m : result.models()) {
+            Map<String, Object> one = new LinkedHashMap<>(m.report().toMap());
+            one.put("segment", m.segment());
+            one.put("repairs", m.repairs().toMap());
+            models.add(one);
+        }
+        if (models.size() == 1) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> only = (Map<String, Object>) models.get(0);
+            report.putAll(only);
+        } else {
+            report.put("printable", result.printable());
+            report.put("units", "mm");
+            report.put("coordinateSystem", "LPS");
+            report.put("models", models);
+        }
+        report.put("segmentWarnings", result.warnings());
         report.put("stageMillis", result.stageMillis());
         report.put("provenance", CaseReport.provenance(c));
         String json = Json.write(report);
@@ -336,9 +467,14 @@ public final class Commands {
         err.printf("[twinprint] stage load: %d ms%n", (loaded - start) / 1_000_000);
         result.stageMillis().forEach((stage, ms) -> err.printf("[twinprint] stage %s: %d ms%n", stage, ms));
         err.printf("[twinprint] total after start-up: %d ms%n", (System.nanoTime() - start) / 1_000_000);
-        out.println("Model: " + Path.of(outFile).toAbsolutePath() + " (" + result.mesh().triangleCount() + " triangles, "
-                + (result.report().printable() ? "printable" : "NOT printable: see the report") + ")");
-        return result.report().printable() ? 0 : 1;
+        result.warnings().forEach(w -> err.println("[twinprint] warning: " + w));
+        for (ModelPipeline.Model m : result.models()) {
+            out.println("Model " + m.segment() + ": " + Path.of(outFile).toAbsolutePath() + " ("
+                    + m.mesh().triangleCount() + " triangles, " + (m.report().printable() ? "printable"
+                            : "NOT printable: " + String.join("; ", m.report().failures())) + ")");
+            m.report().warnings().forEach(w -> out.println("  note: " + w));
+        }
+        return result.printable() ? 0 : 1;
     }
 
     private Case importMesh(String file) throws IOException {
@@ -369,11 +505,15 @@ public final class Commands {
         }
         String printerName = flags.take("printer");
         String outFile = flags.take("out");
-        Printer printer = printerName == null ? Printers.defaults().get(0)
-                : Printers.find(Printers.defaults(), printerName);
+        // no printer asked: the report takes the first listed one that holds the model
+        Printer printer = printerName == null ? null : Printers.find(Printers.defaults(), printerName);
         Case c = importMesh(flags.positional().get(0));
         PrintabilityReport report = PrintabilityReport.of(c.meshes().get(0), printer);
         out.print(Json.write(report.toMap()));
+        if (!report.printable()) {
+            err.println("twinprint check: " + flags.positional().get(0) + ": NOT printable: "
+                    + String.join("; ", report.failures()));
+        }
         if (outFile != null) {
             exportMeshes(c, outFile);
         }

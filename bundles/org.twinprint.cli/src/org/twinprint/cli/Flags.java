@@ -9,13 +9,30 @@ import org.twinprint.core.spi.ParameterSpec;
 
 /**
  * Splits command-line words into positional arguments and {@code --key value} flags. A flag of a
- * boolean parameter may stand alone ({@code --largest} means true).
+ * boolean parameter may stand alone ({@code --largest} means true). A flag given twice is wrong
+ * usage, unless the command takes it repeated ({@link #takeAll}): a second value never silently
+ * replaces the first.
  */
-record Flags(List<String> positional, Map<String, String> values) {
+record Flags(List<String> positional, Map<String, String> values, Map<String, List<String>> repeated) {
 
     static Flags parse(List<String> words, List<ParameterSpec> booleans) {
+        return parse(words, booleans, java.util.Set.of());
+    }
+
+    static Flags parse(List<String> words, List<ParameterSpec> booleans, java.util.Set<String> repeatable) {
         List<String> positional = new ArrayList<>();
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public String put(String key, String value) {
+                if (containsKey(key) && !repeatable.contains(key)) {
+                    throw new IllegalArgumentException("flag --" + key + " is given twice");
+                }
+                return super.put(key, value);
+            }
+        };
+        Map<String, List<String>> repeated = new LinkedHashMap<>();
         for (int n = 0; n < words.size(); n++) {
             String w = words.get(n);
             if (!w.startsWith("--") || w.length() == 2) {
@@ -24,18 +41,29 @@ record Flags(List<String> positional, Map<String, String> values) {
             }
             String key = w.substring(2);
             int eq = key.indexOf('=');
+            String value;
             if (eq > 0) {
-                values.put(key.substring(0, eq), key.substring(eq + 1));
+                value = key.substring(eq + 1);
+                key = key.substring(0, eq);
             } else if (isBoolean(key, booleans)
                     && (n + 1 == words.size() || !words.get(n + 1).matches("(?i)true|false"))) {
-                values.put(key, "true");
+                value = "true";
             } else if (n + 1 < words.size()) {
-                values.put(key, words.get(++n));
+                value = words.get(++n);
             } else {
                 throw new IllegalArgumentException("flag --" + key + " needs a value");
             }
+            values.put(key, value);
+            repeated.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
-        return new Flags(positional, values);
+        return new Flags(positional, values, repeated);
+    }
+
+    /** Removes and returns every value of a flag the command takes repeated, in order. */
+    List<String> takeAll(String key) {
+        values.remove(key);
+        List<String> all = repeated.remove(key);
+        return all == null ? List.of() : all;
     }
 
     private static boolean isBoolean(String key, List<ParameterSpec> specs) {

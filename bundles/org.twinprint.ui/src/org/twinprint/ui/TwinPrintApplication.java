@@ -11,6 +11,7 @@ public final class TwinPrintApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
+        org.twinprint.core.files.PrivateTemp.removeStaleInBackground(); // what a killed run left
         Display display = PlatformUI.createDisplay();
         try {
             int code = PlatformUI.createAndRunWorkbench(display, new TwinPrintWorkbenchAdvisor());

@@ -71,6 +71,9 @@ public final class TwinPrintSession {
         Case old = current;
         if (old != null) {
             old.removeListener(forward);
+            if (old != c) {
+                old.close();
+            }
         }
         current = c;
         crosshair = null; // a new case starts in its middle

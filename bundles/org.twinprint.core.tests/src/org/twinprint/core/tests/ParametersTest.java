@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.twinprint.core.spi.ParameterSpec;
 import org.twinprint.core.spi.Parameters;
+import org.twinprint.core.spi.TwinPrintService;
 
 class ParametersTest {
 
@@ -26,6 +27,41 @@ class ParametersTest {
         assertEquals("disc", p.string("shape"));
         assertEquals(false, p.flag("largest"));
         assertEquals(List.of("radius", "shape", "largest", "input"), List.copyOf(p.asMap().keySet()));
+    }
+
+    /** A service whose 'range' choice implies bounds, as a threshold preset does. */
+    private static final TwinPrintService RANGED = new TwinPrintService() {
+        @Override
+        public String id() {
+            return "test.ranged";
+        }
+
+        @Override
+        public String label() {
+            return "Ranged";
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return List.of(ParameterSpec.choice("range", "Range", "bone", List.of("bone", "lung", "custom"), ""),
+                    ParameterSpec.number("lower", "Lower", 226, -2000, 4000, "HU", ""),
+                    ParameterSpec.number("upper", "Upper", 3071, -2000, 4000, "HU", ""));
+        }
+
+        @Override
+        public Map<String, String> impliedBy(String key, String value) {
+            return value.equals("lung") ? Map.of("lower", "-1000", "upper", "-400") : Map.of();
+        }
+    };
+
+    @Test
+    void aChoiceFillsOnlyTheValuesTheUserLeftOutSoWhatIsTypedRuns() {
+        Parameters typed = Parameters.of(RANGED, Map.of("range", "lung", "lower", "-900"));
+        assertEquals(-900, typed.number("lower"), "the typed bound wins over the choice's");
+        assertEquals(-400, typed.number("upper"), "the bound left out comes from the choice");
+        Parameters chosen = Parameters.of(RANGED, Map.of("range", "lung"));
+        assertEquals(Map.of("range", "lung", "lower", "-1000", "upper", "-400"), chosen.asMap());
+        assertEquals(226, Parameters.of(RANGED, Map.of()).number("lower"));
     }
 
     @Test

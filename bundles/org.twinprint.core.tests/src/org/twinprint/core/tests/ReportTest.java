@@ -18,7 +18,7 @@ import org.twinprint.core.model.Geometry;
 import org.twinprint.core.model.Series;
 import org.twinprint.core.model.Vec3;
 import org.twinprint.core.model.Volume;
-import org.twinprint.core.report.AtomicFiles;
+import org.twinprint.core.files.AtomicFiles;
 import org.twinprint.core.report.CaseReport;
 import org.twinprint.core.report.Json;
 import org.twinprint.core.service.CaseOperations;

@@ -27,6 +27,7 @@ public final class Case {
     /** Undo history is kept within this many bytes; the oldest edits go first. */
     private static final long HISTORY_BYTES = 256L << 20;
     private boolean undoable = true;
+    private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
 
     public Case(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -190,6 +191,18 @@ public final class Case {
         }
         fireChanged();
         return java.util.Optional.of(e.description());
+    }
+
+    /** Runs when the case is closed, e.g. deletes the temporary copy of the files it came from. */
+    public void onClose(Runnable action) {
+        onClose.add(action);
+    }
+
+    /** Closes the case: its close actions run once, in the order they were added. */
+    public void close() {
+        List<Runnable> actions = List.copyOf(onClose);
+        onClose.clear();
+        actions.forEach(Runnable::run);
     }
 
     public void addListener(Consumer<Case> l) {

@@ -52,7 +52,7 @@ public final class CaseOperations {
 
     public ImportResult importInto(Case target, Importer importer, Path path, Map<String, String> raw,
             Progress progress) throws IOException {
-        Parameters parameters = Parameters.of(importer.parameters(), raw);
+        Parameters parameters = Parameters.of(importer, raw);
         ImportResult result;
         try {
             result = importer.importFrom(path, parameters, progress);
@@ -75,7 +75,7 @@ public final class CaseOperations {
     }
 
     public String segment(Case target, SegmentationTool tool, Map<String, String> raw, Progress progress) {
-        Parameters parameters = Parameters.of(tool.parameters(), raw);
+        Parameters parameters = Parameters.of(tool, raw);
         // without undo history (a one-shot run) there is nothing to put back: a failure ends the run
         LabelSnapshot before = target.keepsUndoHistory() ? LabelSnapshot.of(target) : null;
         String summary;
@@ -124,7 +124,7 @@ public final class CaseOperations {
 
     /** Surfaces one segment and adds the mesh to the case. */
     public Mesh mesh(Case target, Mesher mesher, Segment segment, Map<String, String> raw, Progress progress) {
-        Parameters parameters = Parameters.of(mesher.parameters(), raw);
+        Parameters parameters = Parameters.of(mesher, raw);
         Mesh mesh;
         try {
             mesh = mesher.mesh(target, segment, parameters, progress);
@@ -142,7 +142,7 @@ public final class CaseOperations {
 
     /** Runs a mesh filter; the result replaces the input mesh in the case. */
     public Mesh filter(Case target, MeshFilter filter, Mesh input, Map<String, String> raw, Progress progress) {
-        Parameters parameters = Parameters.of(filter.parameters(), raw);
+        Parameters parameters = Parameters.of(filter, raw);
         Mesh output;
         try {
             output = filter.apply(input, parameters, progress);
@@ -161,7 +161,7 @@ public final class CaseOperations {
     /** Writes the case (or its meshes) with an exporter; the file appears whole or not at all. */
     public void export(Case source, Exporter exporter, Path file, Map<String, String> raw, Progress progress)
             throws IOException {
-        Parameters parameters = Parameters.of(exporter.parameters(), raw);
+        Parameters parameters = Parameters.of(exporter, raw);
         try {
             exporter.export(source, file, parameters, progress);
         } catch (CanceledException | IOException e) {
@@ -175,7 +175,7 @@ public final class CaseOperations {
     }
 
     public List<Prediction> predict(Case target, OutcomeModel model, Map<String, String> raw, Progress progress) {
-        Parameters parameters = Parameters.of(model.parameters(), raw);
+        Parameters parameters = Parameters.of(model, raw);
         List<Prediction> predictions;
         try {
             predictions = List.copyOf(model.predict(target, parameters, progress));

@@ -42,6 +42,25 @@ public final class Parameters {
         return new Parameters(values);
     }
 
+    /**
+     * The values of one call of {@code service}: each choice's implied values (see
+     * {@link TwinPrintService#impliedBy}) fill the parameters the user left out, then
+     * {@link #of(List, Map)} checks them all. The result holds what will run.
+     */
+    public static Parameters of(TwinPrintService service, Map<String, String> raw) {
+        List<ParameterSpec> specs = service.parameters();
+        Map<String, String> merged = new LinkedHashMap<>(raw);
+        for (ParameterSpec spec : specs) {
+            if (spec.type() == ParameterSpec.Type.CHOICE) {
+                String chosen = raw.getOrDefault(spec.key(), spec.defaultValue());
+                if (chosen != null) {
+                    service.impliedBy(spec.key(), chosen).forEach(merged::putIfAbsent);
+                }
+            }
+        }
+        return of(specs, merged);
+    }
+
     public static Parameters defaults(List<ParameterSpec> specs) {
         return of(specs, Map.of());
     }

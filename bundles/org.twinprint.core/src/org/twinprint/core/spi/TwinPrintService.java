@@ -1,6 +1,7 @@
 package org.twinprint.core.spi;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What every TwinPrint capability has in common, whether built in or brought by a lab plugin:
@@ -23,5 +24,14 @@ public interface TwinPrintService {
 
     default List<ParameterSpec> parameters() {
         return List.of();
+    }
+
+    /**
+     * The values that choosing {@code value} for the choice parameter {@code key} gives other
+     * parameters (a threshold preset gives its bounds). A form shows them when the choice is made;
+     * a call fills in only those the user did not give, so what the user typed is what runs.
+     */
+    default Map<String, String> impliedBy(String key, String value) {
+        return Map.of();
     }
 }

@@ -26,13 +26,54 @@ import org.twinprint.core.spi.SegmentationTool;
  */
 public final class ModelPipeline {
 
-    /** What to build; {@code range} is a preset name or "LO:HI" in HU. */
-    public record Options(String range, boolean largest, int smoothIterations, String reduceTarget, Path out,
-            Printer printer) {
+    /**
+     * What to build: {@code segments} are "NAME=LO:HI", "LO:HI" or a preset name (HU), each
+     * thresholded into a segment of its own; {@code segmentsFrom}, if not null, is a DICOM SEG or
+     * RTSTRUCT whose segments are taken as they are. Every segment becomes one model in the file.
+     */
+    public record Options(List<String> segments, Path segmentsFrom, boolean largest, int smoothIterations,
+            String reduceTarget, Path out, Printer printer) {
+
+        public Options {
+            segments = List.copyOf(segments);
+            if (segments.isEmpty() && segmentsFrom == null) {
+                throw new IllegalArgumentException("a model needs at least one --segment or --segments-from");
+            }
+        }
+
+        /** One thresholded segment, as before several could be asked for. */
+        public Options(String range, boolean largest, int smoothIterations, String reduceTarget, Path out,
+                Printer printer) {
+            this(List.of(range), null, largest, smoothIterations, reduceTarget, out, printer);
+        }
     }
 
-    /** The outcome: the final mesh, its repairs and printability report, and each stage's time (ms). */
-    public record Result(Mesh mesh, MeshRepair.Result repairs, PrintabilityReport report, Map<String, Long> stageMillis) {
+    /** One segment's model: the final mesh, its repairs and printability report. */
+    public record Model(String segment, Mesh mesh, MeshRepair.Result repairs, PrintabilityReport report) {
+    }
+
+    /**
+     * The outcome: one model per segment, warnings about the segments (overlapping ranges), and
+     * each stage's time (ms, summed over the segments).
+     */
+    public record Result(List<Model> models, List<String> warnings, Map<String, Long> stageMillis) {
+
+        /** The first model's mesh: the only one when one segment was asked for. */
+        public Mesh mesh() {
+            return models.get(0).mesh();
+        }
+
+        public MeshRepair.Result repairs() {
+            return models.get(0).repairs();
+        }
+
+        public PrintabilityReport report() {
+            return models.get(0).report();
+        }
+
+        public boolean printable() {
+            return models.stream().allMatch(m -> m.report().printable());
+        }
     }
 
     private final CaseOperations operations;
@@ -60,12 +101,114 @@ public final class ModelPipeline {
 
     public Result run(Case c, Options o, Progress progress) throws IOException {
         ServiceCatalog catalog = operations.catalog();
-        Map<String, String> threshold = thresholdParameters(o.range());
-        String name = threshold.get("segment");
+        List<String> warnings = new java.util.ArrayList<>();
+        List<String> names = segment(c, o, warnings, progress);
+        List<Mesh> meshes = new java.util.ArrayList<>();
+        List<MeshRepair.Result> repaired = new java.util.ArrayList<>();
+        for (String name : names) {
+            MeshRepair.Result r = build(c, name, o, progress);
+            repaired.add(r);
+            meshes.add(r.mesh());
+        }
+        // the file is written while the (CPU-bound) checks run: they need nothing from each other
+        Case only = new Case(c.name());
+        java.util.concurrent.CompletableFuture<Void> export = null;
+        if (o.out() != null) {
+            MeshFormat format = MeshFormat.of(o.out());
+            Exporter exporter = catalog.require(ServiceKind.EXPORTER, Exporter.class, "export." + format.extension());
+            meshes.forEach(only::addMesh);
+            export = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                long start = System.nanoTime();
+                try {
+                    operations.export(only, exporter, o.out(), Map.of(), progress);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                lap("export", start);
+            }, runnable -> new Thread(runnable, "TwinPrint export").start());
+        }
+        List<Model> models = new java.util.ArrayList<>();
+        long t = System.nanoTime();
+        for (int i = 0; i < names.size(); i++) {
+            PrintabilityReport report = PrintabilityReport.of(meshes.get(i), o.printer(), repaired.get(i).topology());
+            models.add(new Model(names.get(i), meshes.get(i), repaired.get(i), report));
+        }
+        lap("check", t);
+        if (export != null) {
+            try {
+                export.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            c.record(only.provenance().get(0));
+        }
+        return new Result(models, warnings, new LinkedHashMap<>(times));
+    }
+
+    /** Makes the segments asked for; returns their names, in order. */
+    private List<String> segment(Case c, Options o, List<String> warnings, Progress progress) {
+        ServiceCatalog catalog = operations.catalog();
+        List<String> names = new java.util.ArrayList<>();
+        List<double[]> ranges = new java.util.ArrayList<>();
         long t0 = System.nanoTime();
-        operations.segment(c, catalog.require(ServiceKind.SEGMENTATION_TOOL, SegmentationTool.class,
-                "segment.threshold"), threshold, progress);
+        for (String spec : o.segments()) {
+            Map<String, String> threshold = thresholdParameters(spec);
+            String name = threshold.get("segment");
+            if (names.contains(name)) {
+                throw new IllegalArgumentException("--segment " + spec + ": a segment named '" + name
+                        + "' is asked for twice");
+            }
+            SegmentationTool tool = catalog.require(ServiceKind.SEGMENTATION_TOOL, SegmentationTool.class,
+                    "segment.threshold");
+            org.twinprint.core.spi.Parameters ran = org.twinprint.core.spi.Parameters.of(tool, threshold);
+            double[] range = { ran.number("lower"), ran.number("upper") };
+            for (int i = 0; i < ranges.size(); i++) {
+                if (range[0] <= ranges.get(i)[1] && ranges.get(i)[0] <= range[1]) {
+                    warnings.add("segments '" + names.get(i) + "' and '" + name + "' share the values from "
+                            + (long) Math.max(range[0], ranges.get(i)[0]) + " to " + (long) Math.min(range[1],
+                                    ranges.get(i)[1]) + ": a voxel holds one segment, '" + name + "' keeps them");
+                }
+            }
+            operations.segment(c, tool, threshold, progress);
+            names.add(name);
+            ranges.add(range);
+        }
+        if (o.segmentsFrom() != null) {
+            String summary = fromFile(c, o.segmentsFrom(), progress);
+            if (summary.contains("WARNING")) {
+                warnings.add(summary.substring(summary.indexOf("WARNING")));
+            }
+            // every segment the file brought (the case holds no others but the thresholded ones)
+            c.labelMap().segments().stream().map(Segment::name).filter(n -> !names.contains(n)).forEach(names::add);
+        }
         lap("threshold", t0);
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException(o.segmentsFrom() + ": holds no segment");
+        }
+        return names;
+    }
+
+    /** Segments from a DICOM SEG or RTSTRUCT: whichever of the two tools reads the file. */
+    private String fromFile(Case c, Path file, Progress progress) {
+        IllegalArgumentException first = null;
+        for (String id : List.of("segment.from-seg", "segment.from-rtstruct")) {
+            try {
+                return operations.segment(c, operations.catalog().require(ServiceKind.SEGMENTATION_TOOL,
+                        SegmentationTool.class, id), Map.of("file", file.toString()), progress);
+            } catch (IllegalArgumentException e) {
+                first = first == null ? e : first;
+            }
+        }
+        throw new IllegalArgumentException(file + ": neither a DICOM SEG nor an RTSTRUCT of this series ("
+                + first.getMessage() + ")");
+    }
+
+    /** One segment to a repaired mesh in the case: largest piece, surface, smoothing, reduction, repair. */
+    private MeshRepair.Result build(Case c, String name, Options o, Progress progress) {
+        ServiceCatalog catalog = operations.catalog();
         if (o.largest()) {
             long t = System.nanoTime();
             operations.segment(c, catalog.require(ServiceKind.SEGMENTATION_TOOL, SegmentationTool.class,
@@ -92,51 +235,26 @@ public final class ModelPipeline {
         t = System.nanoTime();
         MeshRepair.Result repairs = MeshRepair.repair(mesh, 1, 30);
         c.replaceMesh(mesh, repairs.mesh());
-        mesh = repairs.mesh();
         operations.recordStep(c, catalog.require(ServiceKind.MESH_FILTER, MeshFilter.class, "mesh.repair"),
                 Map.of("min-shell-volume", "1", "max-hole-edges", "30"), repairs.summary());
         lap("repair", t);
-        // the file is written while the (CPU-bound) check runs: the two need nothing from each other
-        Mesh finished = mesh;
-        Case only = new Case(c.name());
-        java.util.concurrent.CompletableFuture<Void> export = null;
-        if (o.out() != null) {
-            MeshFormat format = MeshFormat.of(o.out());
-            Exporter exporter = catalog.require(ServiceKind.EXPORTER, Exporter.class, "export." + format.extension());
-            only.addMesh(finished);
-            export = java.util.concurrent.CompletableFuture.runAsync(() -> {
-                long start = System.nanoTime();
-                try {
-                    operations.export(only, exporter, o.out(), Map.of(), progress);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                lap("export", start);
-            }, runnable -> new Thread(runnable, "TwinPrint export").start());
-        }
-        t = System.nanoTime();
-        PrintabilityReport report = PrintabilityReport.of(mesh, o.printer(), repairs.topology());
-        lap("check", t);
-        if (export != null) {
-            try {
-                export.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof java.io.UncheckedIOException io) {
-                    throw io.getCause();
-                }
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
-            c.record(only.provenance().get(0));
-        }
-        return new Result(mesh, repairs, report, new LinkedHashMap<>(times));
+        return repairs;
     }
 
     private void lap(String stage, long start) {
-        times.put(stage, (System.nanoTime() - start) / 1_000_000);
+        times.merge(stage, (System.nanoTime() - start) / 1_000_000, Long::sum);
     }
 
-    /** "bone" or "700:3071" as parameters of the threshold tool. */
-    static Map<String, String> thresholdParameters(String range) {
+    /** "bone", "700:3071" or "Skull=700:3071" as parameters of the threshold tool. */
+    public static Map<String, String> thresholdParameters(String spec) {
+        int eq = spec.indexOf('=');
+        if (eq > 0) {
+            String name = spec.substring(0, eq).strip();
+            Map<String, String> p = new LinkedHashMap<>(thresholdParameters(spec.substring(eq + 1)));
+            p.put("segment", name);
+            return p;
+        }
+        String range = spec;
         if (range.contains(":")) {
             String[] lohi = range.split(":", 2);
             if (lohi[0].isBlank() || lohi[1].isBlank()) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.twinprint.core.model.Mesh;
-import org.twinprint.core.report.AtomicFiles;
+import org.twinprint.core.files.AtomicFiles;
 
 /** Wavefront OBJ: one named object per mesh; comments state units and coordinate system. */
 public final class ObjFormat {

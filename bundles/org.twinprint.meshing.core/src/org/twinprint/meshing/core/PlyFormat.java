@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.twinprint.core.model.Mesh;
-import org.twinprint.core.report.AtomicFiles;
+import org.twinprint.core.files.AtomicFiles;
 
 /** Binary little-endian PLY with per-vertex colour; header comments state units and coordinate system. */
 public final class PlyFormat {

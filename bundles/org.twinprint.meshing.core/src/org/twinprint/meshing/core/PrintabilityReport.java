@@ -7,16 +7,20 @@ import org.twinprint.core.model.Mesh;
 
 /**
  * Whether a mesh will print: its topology (closed, manifold, oriented, shells), size against a
- * printer's build volume, and an estimate of material, time and cost.
+ * printer's build volume, and an estimate of material, time and cost. {@link #failures()} names
+ * each criterion that fails. The size counts only against a printer the user asked for: with none
+ * asked, the first listed printer that holds the model is taken, and a model that no listed
+ * printer holds is a note, not a failure.
  */
 public record PrintabilityReport(String mesh, int triangles, int vertices, MeshTopology topology, double volumeMm3,
-        double areaMm2, double[] boundsMin, double[] boundsMax, Printer printer, boolean fits, double hours,
-        double cost, long selfIntersections, double minimumWallMm, double thinWallMm) {
+        double areaMm2, double[] boundsMin, double[] boundsMax, Printer printer, boolean printerAsked, boolean fits,
+        double hours, double cost, long selfIntersections, double minimumWallMm, double thinWallMm) {
 
     /** Wall thickness is sampled at this many vertices, and looked for up to this far (mm). */
     private static final int WALL_SAMPLES = 20_000;
     private static final double WALL_SEARCH_MM = 20;
 
+    /** The report against a printer the user asked for, or null for the first listed one that holds it. */
     public static PrintabilityReport of(Mesh m, Printer printer) {
         return of(m, printer, null);
     }
@@ -39,11 +43,16 @@ public record PrintabilityReport(String mesh, int triangles, int vertices, MeshT
         MeshTopology topology = done.topology();
         double[] min = grid.min.clone(), max = grid.max.clone();
         double volume = done.measures().volumeMm3();
-        boolean fits = printer.fits(max[0] - min[0], max[1] - min[1], max[2] - min[2]);
+        double sx = max[0] - min[0], sy = max[1] - min[1], sz = max[2] - min[2];
+        boolean asked = printer != null;
+        Printer chosen = asked ? printer
+                : Printers.defaults().stream().filter(p -> p.fits(sx, sy, sz)).findFirst()
+                        .orElse(Printers.defaults().get(0));
+        boolean fits = chosen.fits(sx, sy, sz);
         double material = Math.abs(volume);
         return new PrintabilityReport(m.name(), m.triangleCount(), m.vertexCount(), topology, volume,
-                done.measures().areaMm2(), min, max, printer, fits, material / printer.mm3PerHour(),
-                material / 1000 * printer.costPerCm3(), crossings, wall, thin);
+                done.measures().areaMm2(), min, max, chosen, asked, fits, material / chosen.mm3PerHour(),
+                material / 1000 * chosen.costPerCm3(), crossings, wall, thin);
     }
 
     private record Sums(MeshTopology topology, Mesh.Measures measures) {
@@ -86,11 +95,50 @@ public record PrintabilityReport(String mesh, int triangles, int vertices, MeshT
         if (topology.shells() > 1) {
             w.add(topology.shells() + " separate pieces");
         }
+        if (!fits && !printerAsked) {
+            w.add(String.format(java.util.Locale.ROOT, "%s mm is larger than every listed printer's build volume:"
+                    + " print it in parts, scaled, or on a larger printer (--printer)", size()));
+        }
         return w;
     }
 
+    /** Each criterion the model fails, in words; empty when it will print. */
+    public java.util.List<String> failures() {
+        java.util.List<String> f = new java.util.ArrayList<>();
+        if (!topology.closed()) {
+            f.add("not closed: " + topology.boundaryEdges() + " edges on holes");
+        }
+        if (!topology.manifold()) {
+            f.add("not manifold: " + topology.nonManifoldEdges() + " edges shared by more than two triangles");
+        }
+        if (!topology.consistentlyOriented()) {
+            f.add("not consistently oriented: " + topology.misorientedEdges() + " edges between flipped triangles");
+        }
+        if (!topology.watertight() && f.isEmpty()) {
+            f.add("not watertight: " + topology.degenerateTriangles() + " degenerate triangles");
+        }
+        if (!(volumeMm3 > 0)) {
+            f.add(String.format(java.util.Locale.ROOT, "encloses no volume (%.3f mm3): normals point inward or the"
+                    + " surface is empty", volumeMm3));
+        }
+        if (!fits && printerAsked) {
+            f.add(String.format(java.util.Locale.ROOT, "%s mm does not fit %s's build volume of %s x %s x %s mm",
+                    size(), printer.name(), num(printer.buildX()), num(printer.buildY()), num(printer.buildZ())));
+        }
+        return f;
+    }
+
+    private String size() {
+        return num(boundsMax[0] - boundsMin[0]) + " x " + num(boundsMax[1] - boundsMin[1]) + " x "
+                + num(boundsMax[2] - boundsMin[2]);
+    }
+
+    private static String num(double mm) {
+        return String.format(java.util.Locale.ROOT, "%.1f", mm);
+    }
+
     public boolean printable() {
-        return topology.watertight() && volumeMm3 > 0 && fits;
+        return failures().isEmpty();
     }
 
     /** The report as a JSON-ready tree, lengths in mm. */
@@ -100,6 +148,7 @@ public record PrintabilityReport(String mesh, int triangles, int vertices, MeshT
         m.put("units", "mm");
         m.put("coordinateSystem", "LPS");
         m.put("printable", printable());
+        m.put("failures", failures());
         m.put("triangles", triangles);
         m.put("vertices", vertices);
         m.put("closed", topology.closed());
@@ -123,6 +172,7 @@ public record PrintabilityReport(String mesh, int triangles, int vertices, MeshT
                 boundsMax[2] - boundsMin[2] });
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("name", printer.name());
+        p.put("asked", printerAsked);
         p.put("buildVolume", new double[] { printer.buildX(), printer.buildY(), printer.buildZ() });
         p.put("fits", fits);
         p.put("minimumWallMm", printer.minWallMm());

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.twinprint.core.model.Mesh;
-import org.twinprint.core.report.AtomicFiles;
+import org.twinprint.core.files.AtomicFiles;
 
 /**
  * STL in and out. STL has no field for units, so TwinPrint writes them where a reader sees them:

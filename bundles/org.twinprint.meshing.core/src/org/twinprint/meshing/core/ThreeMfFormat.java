@@ -11,7 +11,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.twinprint.core.model.Mesh;
-import org.twinprint.core.report.AtomicFiles;
+import org.twinprint.core.files.AtomicFiles;
 
 /**
  * 3MF (3D Manufacturing Format): one object per mesh with its name and colour (a base material),

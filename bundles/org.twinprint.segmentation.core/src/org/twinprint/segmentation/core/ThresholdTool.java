@@ -2,6 +2,7 @@ package org.twinprint.segmentation.core;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.twinprint.core.model.Case;
@@ -36,10 +37,22 @@ public final class ThresholdTool implements SegmentationTool {
     public List<ParameterSpec> parameters() {
         return List.of(
                 ParameterSpec.choice("preset", "Preset", "bone", ThresholdPreset.keys(),
-                        "A named HU range; 'custom' uses --lower and --upper."),
-                ParameterSpec.number("lower", "Lower", 700, -32768, 32767, "HU", "Lowest value included (custom)."),
-                ParameterSpec.number("upper", "Upper", 3071, -32768, 32767, "HU", "Highest value included (custom)."),
+                        "A named HU range: it gives Lower and Upper where they are not set; its colour."),
+                ParameterSpec.number("lower", "Lower", ThresholdPreset.BONE.lower(), -32768, 32767, "HU",
+                        "Lowest value included (the preset's unless set)."),
+                ParameterSpec.number("upper", "Upper", ThresholdPreset.BONE.upper(), -32768, 32767, "HU",
+                        "Highest value included (the preset's unless set)."),
                 ParameterSpec.text("segment", "Segment", "Bone", "Name of the segment to fill."));
+    }
+
+    @Override
+    public Map<String, String> impliedBy(String key, String value) {
+        if (!key.equals("preset") || !ThresholdPreset.keys().contains(value)) {
+            return Map.of();
+        }
+        ThresholdPreset preset = ThresholdPreset.of(value);
+        return preset == ThresholdPreset.CUSTOM ? Map.of()
+                : Map.of("lower", Integer.toString(preset.lower()), "upper", Integer.toString(preset.upper()));
     }
 
     private static final int BATCH = 16;
@@ -65,8 +78,9 @@ public final class ThresholdTool implements SegmentationTool {
     @Override
     public String apply(Case target, Parameters parameters, Progress progress) {
         ThresholdPreset preset = ThresholdPreset.of(parameters.string("preset"));
-        double lower = preset == ThresholdPreset.CUSTOM ? parameters.number("lower") : preset.lower();
-        double upper = preset == ThresholdPreset.CUSTOM ? parameters.number("upper") : preset.upper();
+        // the bounds as given: the preset filled in only those the user left out (Parameters.of)
+        double lower = parameters.number("lower");
+        double upper = parameters.number("upper");
         if (lower > upper) {
             throw new IllegalArgumentException("lower " + lower + " is above upper " + upper);
         }

@@ -135,11 +135,18 @@ class WorkbenchTest {
     void aToolRunFromTheToolsViewChangesTheCase() throws Exception {
         ToolsView tools = (ToolsView) page().showView(TwinPrintPerspective.TOOLS_VIEW);
         assertTrue(tools.select("segment.threshold"));
+        assertEquals("bone", tools.shown("preset"));
+        assertEquals("226", tools.shown("lower"), "the form shows the preset's bounds");
+        tools.type("lower", "700");
         Job job = tools.runSelected();
         assertTrue(waitFor(job).isOK());
         Case c = TwinPrintSession.get().currentCase();
-        assertTrue(c.labelMap().segment("Bone").isPresent(), "the form's default segment name is used");
-        assertEquals("segment.threshold", c.provenance().get(c.provenance().size() - 1).serviceId());
+        var bone = c.labelMap().segment("Bone");
+        assertTrue(bone.isPresent(), "the form's default segment name is used");
+        assertEquals(1_373_795, c.labelMap().voxelCount(bone.get()), "the typed Lower 700 ran, not bone's 226");
+        var last = c.provenance().get(c.provenance().size() - 1);
+        assertEquals("segment.threshold", last.serviceId());
+        assertEquals("700", last.parameters().get("lower"), "provenance records what ran");
     }
 
     @Test

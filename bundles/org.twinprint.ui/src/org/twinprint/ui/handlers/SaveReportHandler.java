@@ -9,7 +9,7 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.twinprint.core.model.Case;
-import org.twinprint.core.report.AtomicFiles;
+import org.twinprint.core.files.AtomicFiles;
 import org.twinprint.core.report.CaseReport;
 import org.twinprint.core.report.Json;
 import org.twinprint.ui.TwinPrintSession;

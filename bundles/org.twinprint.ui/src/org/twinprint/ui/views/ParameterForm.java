@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.twinprint.core.spi.ParameterSpec;
+import org.twinprint.core.spi.TwinPrintService;
 
 /**
  * Builds a form from a service's parameter descriptions: the same descriptions from which the
@@ -23,8 +24,12 @@ import org.twinprint.core.spi.ParameterSpec;
 final class ParameterForm {
 
     private final Map<String, Supplier<String>> values = new LinkedHashMap<>();
+    private final Map<String, Text> texts = new LinkedHashMap<>();
+    private final TwinPrintService service;
 
-    ParameterForm(Composite parent, List<ParameterSpec> specs) {
+    ParameterForm(Composite parent, TwinPrintService service) {
+        this.service = service;
+        List<ParameterSpec> specs = service.parameters();
         parent.setLayout(new GridLayout(3, false));
         for (ParameterSpec spec : specs) {
             Label label = new Label(parent, SWT.NONE);
@@ -35,6 +40,35 @@ final class ParameterForm {
             field.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
             new Label(parent, SWT.NONE).setText(spec.unit());
         }
+        // the form opens showing what its choices imply, so what it shows is what runs
+        for (ParameterSpec spec : specs) {
+            if (spec.type() == ParameterSpec.Type.CHOICE) {
+                showImplied(spec.key(), values.get(spec.key()).get());
+            }
+        }
+    }
+
+    private void showImplied(String key, String choice) {
+        service.impliedBy(key, choice).forEach((k, v) -> {
+            Text text = texts.get(k);
+            if (text != null) {
+                text.setText(v);
+            }
+        });
+    }
+
+    /** Types a value into a text field, as a user would; for tests. */
+    void type(String key, String value) {
+        Text text = texts.get(key);
+        if (text == null) {
+            throw new IllegalArgumentException("no text field for " + key);
+        }
+        text.setText(value);
+    }
+
+    /** The text a field shows; for tests. */
+    String shown(String key) {
+        return values.get(key).get();
     }
 
     private Control field(Composite parent, ParameterSpec spec) {
@@ -51,12 +85,14 @@ final class ParameterForm {
             spec.choices().forEach(combo::add);
             combo.select(Math.max(0, spec.choices().indexOf(initial)));
             values.put(spec.key(), combo::getText);
+            combo.addListener(SWT.Selection, e -> showImplied(spec.key(), combo.getText()));
             return combo;
         }
         default -> {
             Text text = new Text(parent, SWT.BORDER);
             text.setText(initial);
             values.put(spec.key(), text::getText);
+            texts.put(spec.key(), text);
             return text;
         }
         }

@@ -1,6 +1,6 @@
 package org.twinprint.ui.views;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
+import org.twinprint.core.files.PrivateTemp;
 import org.twinprint.core.model.Case;
 import org.twinprint.core.spi.ImportResult;
 import org.twinprint.imaging.dicom.core.DicomIndex;
@@ -139,11 +140,19 @@ public final class StudyBrowserView extends ViewPart {
         PacsNode node = lastPacs;
         Job job = new CaseJob("Open " + series.label(), progress -> {
             Path folder = series.folder();
-            if (series.remote() != null) {
-                folder = Files.createTempDirectory("twinprint-pacs-");
-                new DimseClient(node).get(series.remote().studyUid(), series.seriesUid(), folder, progress);
-            }
             Case c = new Case(series.label());
+            if (series.remote() != null) {
+                // patient data: private while the case is open, deleted when it closes (or at the next start)
+                Path retrieved = PrivateTemp.newFolder("pacs");
+                c.onClose(() -> PrivateTemp.deleteTree(retrieved));
+                folder = retrieved;
+                try {
+                    new DimseClient(node).get(series.remote().studyUid(), series.seriesUid(), folder, progress);
+                } catch (IOException | RuntimeException e) {
+                    c.close();
+                    throw e;
+                }
+            }
             ImportResult result = TwinPrintSession.get().operations().importInto(c, folder,
                     Map.of("series", series.seriesUid()), progress);
             if (result.series().isEmpty()) {

@@ -74,7 +74,7 @@ public final class ToolsView extends ViewPart {
         }
         ServiceEntry e = entries.get(tools.getSelectionIndex());
         about.setText(e.service().description());
-        form = new ParameterForm(formArea, e.service().parameters());
+        form = new ParameterForm(formArea, e.service());
         formArea.getParent().layout(true, true);
     }
 
@@ -103,6 +103,16 @@ public final class ToolsView extends ViewPart {
             }
         }
         return false;
+    }
+
+    /** Types a value into the selected tool's form; for tests. */
+    public void type(String key, String value) {
+        form.type(key, value);
+    }
+
+    /** What the selected tool's form shows for a parameter; for tests. */
+    public String shown(String key) {
+        return form.shown(key);
     }
 
     public List<String> toolIds() {

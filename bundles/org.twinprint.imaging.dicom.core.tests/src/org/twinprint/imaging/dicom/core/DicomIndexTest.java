@@ -106,4 +106,41 @@ class DicomIndexTest {
                 () -> operations.importInto(new Case("evil"), evil, Map.of(), Progress.NONE));
         assertTrue(e.getMessage().contains("points outside the archive"), e.getMessage());
     }
+
+    @Test
+    void aZipBombIsRefusedQuicklyAndLeavesNoTemporaryData(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path bomb = dir.resolve("bomb.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(
+                bomb))) {
+            out.setLevel(9);
+            out.putNextEntry(new java.util.zip.ZipEntry("ct/slice.dcm"));
+            byte[] zeros = new byte[1 << 20];
+            for (int mb = 0; mb < 1024; mb++) { // 1 GiB of zeros in about 1 MB
+                out.write(zeros);
+            }
+            out.closeEntry();
+        }
+        Path root = org.twinprint.core.files.PrivateTemp.root();
+        java.util.function.Supplier<List<Path>> ours = () -> {
+            try (java.util.stream.Stream<Path> l = java.nio.file.Files.list(root)) {
+                return l.filter(p -> p.getFileName().toString().startsWith(ProcessHandle.current().pid() + "-zip-"))
+                        .toList();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        List<Path> before = ours.get();
+        CaseOperations operations = new CaseOperations(OsgiServices.await(ServiceCatalog.class));
+        long start = System.nanoTime();
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> operations.importInto(new Case("bomb"), bomb, Map.of(), Progress.NONE));
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(e.getMessage().contains("bomb.zip") && e.getMessage().contains("zip bomb"), e.getMessage());
+        assertTrue(ms < 2000, "refused after " + ms + " ms");
+        assertEquals(before, ours.get(), "the refused archive's temporary folder is gone");
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> DicomIndex.scan(bomb, Progress.NONE));
+        assertEquals(before, ours.get(), "the index's temporary folder is gone too");
+    }
 }

@@ -97,6 +97,71 @@ class DicomSegTest {
         }
     }
 
+    @Test
+    void framesThatDoNotEndOnAByteArePackedOneAfterTheOther(@TempDir Path dir) throws Exception {
+        // 20 demo slices cropped to 509 x 507 pixels: a frame of 258,063 bits ends inside a byte
+        Path ct = Files.createDirectories(dir.resolve("ct"));
+        String crop = run("/usr/bin/python3", "-c", """
+                import sys, os, pydicom
+                src, out = sys.argv[1], sys.argv[2]
+                files = [pydicom.dcmread(os.path.join(src, n)) for n in os.listdir(src) if n.startswith("I")]
+                files.sort(key=lambda d: float(d.ImagePositionPatient[2]))
+                for d in files[60:80]:
+                    name = os.path.basename(d.filename)
+                    a = d.pixel_array[:507, :509].copy()
+                    d.PixelData = a.tobytes()
+                    d.Rows, d.Columns = 507, 509
+                    d.save_as(os.path.join(out, name))
+                print("cropped")
+                """, TestData.headPhantom().toString(), ct.toString());
+        assertTrue(crop.contains("cropped"), crop);
+        Case c = new Case("cropped");
+        operations.importInto(c, ct, Map.of(), Progress.NONE);
+        assertEquals(509, c.series().get(0).volume().geometry().nx());
+        operations.segment(c, tool("segment.threshold"), Map.of("lower", "700", "segment", "Skull"), Progress.NONE);
+        long skull = c.labelMap().voxelCount(c.labelMap().segment("Skull").orElseThrow());
+        Path seg = dir.resolve("cropped-seg.dcm");
+        operations.export(c, catalog.require(ServiceKind.EXPORTER, Exporter.class, "export.dicom-seg"), seg, Map.of(),
+                Progress.NONE);
+
+        String verify = run("dciodvfy", seg.toString());
+        assertFalse(verify.lines().anyMatch(l -> l.startsWith("Error")), verify);
+        String py = run("/usr/bin/python3", "-c", """
+                import sys, pydicom
+                d = pydicom.dcmread(sys.argv[1])
+                print(d.NumberOfFrames, d.Rows, d.Columns, int(d.pixel_array.sum()))
+                """, seg.toString());
+        assertTrue(py.startsWith("20 507 509 " + skull), "pydicom unpacks every frame in place: " + py);
+        Case back = new Case("back");
+        operations.importInto(back, ct, Map.of(), Progress.NONE);
+        fromSeg(back, seg);
+        assertEquals(skull, back.labelMap().voxelCount(back.labelMap().segment("Skull").orElseThrow()));
+        byte[] before = c.labelMap().labels();
+        byte[] after = back.labelMap().labels();
+        for (int n = 0; n < before.length; n++) {
+            assertEquals(before[n] != 0, after[n] != 0, "voxel " + n + " after the round trip");
+        }
+    }
+
+    @Test
+    void aSegBesideItsCtIsNamedAsSuchNotLoadedAsAnImageSeries(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("ct-and-seg"));
+        try (var files = Files.list(TestData.shared(DCMQI + "ct-3slice"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, folder.resolve(f.getFileName()));
+            }
+        }
+        Files.copy(TestData.shared(DCMQI + "liver.dcm"), folder.resolve("liver-seg.dcm"));
+        Case c = new Case("ct and seg");
+        var result = operations.importInto(c, folder, Map.of(), Progress.NONE);
+        assertEquals(1, result.series().size(), "the CT only");
+        assertTrue(result.series().get(0).warnings().stream().noneMatch(w -> w.contains("duplicate position")),
+                result.series().get(0).warnings().toString());
+        assertTrue(result.problems().stream().anyMatch(p -> p.file().getFileName().toString().equals("liver-seg.dcm")
+                && p.message().contains("a DICOM SEG of series") && p.message().contains("segment.from-seg")),
+                result.problems().toString());
+    }
+
     private Case ct3slice() throws Exception {
         Case c = new Case("ct-3slice");
         operations.importInto(c, TestData.shared(DCMQI + "ct-3slice"), Map.of(), Progress.NONE);

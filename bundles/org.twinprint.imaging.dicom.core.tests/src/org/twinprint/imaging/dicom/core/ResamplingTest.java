@@ -72,6 +72,15 @@ class ResamplingTest {
             }
         }
         assertEquals(a.statistics().min(), b.get(10, 0, 19), "what no slice covers is air");
+        // the top slice moved 38 rows: the grid grows by 38 rows and keeps its bottom rows
+        assertEquals(512 + 38, g.ny());
+        assertEquals(512, g.nx());
+        assertEquals(a.geometry().origin(), g.origin());
+        assertTrue(s.warnings().contains("the grid grew from 512 x 512 to 512 x 550 pixels so that it holds every"
+                + " acquired pixel of the shifted slices"), s.warnings().toString());
+        for (int i : new int[] { 100, 256, 400 }) {
+            assertEquals(a.get(i, 511, 19), b.get(i, 511 + 38, 19), "the last acquired row of the top slice");
+        }
     }
 
     @Test

@@ -49,4 +49,37 @@ class RtStructTest {
         }
         assertEquals(0, differ, "voxels that differ from IBSI's mask");
     }
+
+    @Test
+    void overlappingRegionsAreNamedWithTheVoxelsTheyLose(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // GTV-1 and a copy of it 5 mm to the patient's left: the copy, read later, takes the shared voxels
+        java.nio.file.Path original = TestData.shared("ibsi1-ct-phantom-rtstruct/rtstruct/DCM_RS_00060.dcm");
+        java.nio.file.Path twice = dir.resolve("two-regions.dcm");
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", """
+                import sys, copy, pydicom
+                d = pydicom.dcmread(sys.argv[1])
+                roi = copy.deepcopy(d.StructureSetROISequence[0]); roi.ROINumber = 99; roi.ROIName = "GTV-shifted"
+                d.StructureSetROISequence.append(roi)
+                c = copy.deepcopy(d.ROIContourSequence[0]); c.ReferencedROINumber = 99
+                for contour in c.ContourSequence:
+                    xyz = [float(v) for v in contour.ContourData]
+                    contour.ContourData = [v + 5 if i % 3 == 0 else v for i, v in enumerate(xyz)]
+                d.ROIContourSequence.append(c)
+                d.save_as(sys.argv[2])
+                """, original.toString(), twice.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+
+        Case c = new Case("ibsi");
+        operations.importInto(c, TestData.shared("ibsi1-ct-phantom-rtstruct/ct"), Map.of(), Progress.NONE);
+        String summary = operations.segment(c, catalog.require(ServiceKind.SEGMENTATION_TOOL, SegmentationTool.class,
+                "segment.from-rtstruct"), Map.of("file", twice.toString()), Progress.NONE);
+        long kept = c.labelMap().voxelCount(c.labelMap().segment("GTV-1").orElseThrow());
+        long lost = 125_256 - kept;
+        assertTrue(lost > 1000, "the regions overlap: " + summary);
+        assertTrue(summary.contains("WARNING: regions overlap") && summary.contains("'GTV-1' lost " + lost
+                + " voxels to 'GTV-shifted'"), summary);
+        assertEquals(summary, c.provenance().get(c.provenance().size() - 1).summary(), "the warning is recorded");
+    }
 }

@@ -39,6 +39,13 @@ import org.twinprint.core.spi.Progress;
  * also inside sequences) replaced by a new one. The replacement depends only on the original UID
  * and this export's secret, so a study exported in one go stays consistent: its series keep one
  * study UID and structure sets still point at their images. Pixel data is copied as stored.
+ * <p>
+ * Dates and times follow Table E.1-1: those that must stay present (type 2: the study's date and
+ * time, the content date and time, the birth date, a structure set's date and time) are emptied,
+ * every other date, time and date-time is removed, and so are the time-zone offset and retired
+ * curve data (groups 5000-50FF). With the Retain Longitudinal Temporal Information Modified Dates
+ * option ({@link #retainingDatesShiftedBy}), dates and times are kept, every date moved back by the
+ * same number of days, and the option is named in the method code sequence.
  */
 public final class Deidentifier {
 
@@ -49,12 +56,35 @@ public final class Deidentifier {
             TagFromName.ImplementationClassUID, TagFromName.CodingSchemeUID,
             TagFromName.ReferencedSOPClassUIDInFile);
 
+    /** Referenced Frame of Reference Sequence (3006,0010) of a structure set. */
+    private static final AttributeTag REFERENCED_FRAMES = new AttributeTag(0x3006, 0x0010);
+
     /** ROI Name (3006,0026), which PixelMed's dictionary spells differently. */
     private static final AttributeTag ROI_NAME = new AttributeTag(0x3006, 0x0026);
+
+    /** Date and time attributes of type 2 in their modules: present, but empty (action Z). */
+    private static final Set<AttributeTag> EMPTIED = Set.of(TagFromName.StudyDate, TagFromName.StudyTime,
+            TagFromName.ContentDate, TagFromName.ContentTime, TagFromName.PatientBirthDate,
+            TagFromName.StructureSetDate, TagFromName.StructureSetTime);
+    private static final java.time.format.DateTimeFormatter DA = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
 
     private final String patientName;
     private final String patientId;
     private final byte[] secret;
+    /** Days every date moves back when dates are retained (the longitudinal option); null: dates go. */
+    private final Integer shiftDays;
+    /** The user confirmed that images which may show burned-in text have been checked. */
+    private final boolean burnedInChecked;
+
+    private static final String SECONDARY_CAPTURE = "1.2.840.10008.5.1.4.1.1.7";
+
+    /** Modalities whose images often carry text in the pixels: without BurnedInAnnotation = NO they are left out. */
+    private static final Set<String> TEXT_IN_PIXELS = Set.of("US", "SC", "OT", "XA", "RF", "ES", "XC", "GM", "SM",
+            "DOC");
+
+    /** What an export wrote and what it left out, each with its reason. */
+    public record Report(List<Path> written, List<org.twinprint.core.spi.Problem> leftOut) {
+    }
     private final Map<String, String> uids = new ConcurrentHashMap<>();
 
     /** A fresh random secret: UIDs cannot be linked to another export's. */
@@ -63,54 +93,141 @@ public final class Deidentifier {
     }
 
     public Deidentifier(String patientName, String patientId, byte[] secret) {
+        this(patientName, patientId, secret, null, false);
+    }
+
+    private Deidentifier(String patientName, String patientId, byte[] secret, Integer shiftDays,
+            boolean burnedInChecked) {
         if (patientId == null || patientId.isBlank()) {
             throw new IllegalArgumentException("a de-identified export needs a pseudonymous patient ID");
         }
         this.patientName = patientName == null ? "" : patientName;
         this.patientId = patientId;
         this.secret = secret.clone();
+        this.shiftDays = shiftDays;
+        this.burnedInChecked = burnedInChecked;
     }
 
     /**
-     * De-identifies every file into {@code folder} (created if needed), one file per instance
-     * named after its new SOP instance UID; each is written to a temporary name and moved into
-     * place, so a failed export leaves no half file. Returns the files written.
+     * The same export including images that say, or may, show burned-in text: for a user who has
+     * checked their pixels.
      */
-    public List<Path> export(List<Path> files, Path folder, Progress progress) throws IOException {
-        Files.createDirectories(folder);
-        progress.begin("De-identifying " + files.size() + " files", files.size());
-        List<Path> written = new ArrayList<>();
-        for (Path f : files) {
-            progress.checkCanceled();
-            AttributeList list;
-            try {
-                list = DicomSliceReader.parse(f);
-            } catch (DicomReadException e) {
-                throw new IOException(f + ": " + e.getMessage(), e);
-            }
-            try {
-                deidentify(list);
-                String ts = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.TransferSyntaxUID);
-                String sop = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID);
-                list.removeGroupLengthAttributes();
-                list.removeMetaInformationHeaderAttributes();
-                FileMetaInformation.addFileMetaInformation(list, ts, "TWINPRINT");
-                Path target = folder.resolve(sop + ".dcm");
-                DicomWriter.write(list, ts, target);
-                written.add(target);
-            } catch (DicomException e) {
-                throw new IOException(f + ": cannot be de-identified (" + e.getMessage() + ")", e);
-            }
-            progress.worked(1);
+    public Deidentifier includingBurnedInAnnotation() {
+        return new Deidentifier(patientName, patientId, secret, shiftDays, true);
+    }
+
+    /**
+     * The same export with PS3.15's Retain Longitudinal Temporal Information Modified Dates option:
+     * dates and times kept, every date moved back by {@code days} (the same for the whole export,
+     * so intervals between studies survive).
+     */
+    public Deidentifier retainingDatesShiftedBy(int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("the date shift is a number of days back, 0 or more: " + days);
         }
-        return written;
+        return new Deidentifier(patientName, patientId, secret, days, burnedInChecked);
+    }
+
+    /**
+     * De-identifies the files into a new folder, one file per instance named after its new SOP
+     * instance UID. Each file is decided on its own: one that cannot be read, has no SOP class, or
+     * may show the patient in its pixels is left out with its reason, and the rest go on. The
+     * folder appears whole or not at all: the files are written into a hidden folder beside it,
+     * which takes its name at the end; {@code folder} must not exist or be empty.
+     */
+    public Report export(List<Path> files, Path folder, Progress progress) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (java.util.stream.Stream<Path> in = Files.list(folder)) {
+                if (in.findAny().isPresent()) {
+                    throw new IOException(folder + ": not empty; a de-identified export goes into a new folder");
+                }
+            }
+        } else if (Files.exists(folder)) {
+            throw new IOException(folder + ": exists and is not a folder");
+        }
+        Path parent = folder.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path staging = parent.resolve("." + folder.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(new SecureRandom().nextLong()) + ".twinprint-part");
+        Files.createDirectory(staging);
+        try {
+            progress.begin("De-identifying " + files.size() + " files", files.size());
+            List<Path> written = new ArrayList<>();
+            List<org.twinprint.core.spi.Problem> leftOut = new ArrayList<>();
+            for (Path f : files) {
+                progress.checkCanceled();
+                String name = exportOne(f, staging, leftOut);
+                if (name != null) {
+                    written.add(folder.resolve(name));
+                }
+                progress.worked(1);
+            }
+            if (Files.isDirectory(folder)) {
+                Files.delete(folder); // empty, checked above
+            }
+            Files.move(staging, folder, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return new Report(written, leftOut);
+        } finally {
+            org.twinprint.core.files.PrivateTemp.deleteTree(staging); // gone already when the export succeeded
+        }
+    }
+
+    /** Writes one file's de-identified copy into {@code dir}; its name, or null with the reason noted. */
+    private String exportOne(Path f, Path dir, List<org.twinprint.core.spi.Problem> leftOut) throws IOException {
+        AttributeList list;
+        try {
+            list = DicomSliceReader.parse(f);
+        } catch (DicomReadException e) {
+            leftOut.add(new org.twinprint.core.spi.Problem(f, e.getMessage()));
+            return null;
+        }
+        String refusal = refusal(list);
+        if (refusal != null) {
+            leftOut.add(new org.twinprint.core.spi.Problem(f, refusal));
+            return null;
+        }
+        try {
+            deidentify(list);
+            String ts = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.TransferSyntaxUID);
+            String sop = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID);
+            list.removeGroupLengthAttributes();
+            list.removeMetaInformationHeaderAttributes();
+            FileMetaInformation.addFileMetaInformation(list, ts, "TWINPRINT");
+            DicomWriter.write(list, ts, dir.resolve(sop + ".dcm"));
+            return sop + ".dcm";
+        } catch (DicomException | RuntimeException e) {
+            leftOut.add(new org.twinprint.core.spi.Problem(f, "cannot be de-identified (" + e.getMessage() + ")"));
+            return null;
+        }
+    }
+
+    /** Why a file must not be exported as it is, or null. */
+    private String refusal(AttributeList list) {
+        String sopClass = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID);
+        String sopInstance = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID);
+        if (sopClass.isEmpty() || sopInstance.isEmpty()) {
+            return "no SOP Class or Instance UID: not a DICOM object that can be exported";
+        }
+        if (burnedInChecked || list.getPixelData() == null) {
+            return null;
+        }
+        String burnedIn = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.BurnedInAnnotation).strip();
+        String modality = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.Modality).strip();
+        if (burnedIn.equalsIgnoreCase("YES")) {
+            return "BurnedInAnnotation is YES: its pixels may show who the patient is; check them and export with"
+                    + " --allow-burned-in";
+        }
+        boolean secondaryCapture = sopClass.equals(SECONDARY_CAPTURE) || sopClass.startsWith(SECONDARY_CAPTURE + ".");
+        if (burnedIn.isEmpty() && (TEXT_IN_PIXELS.contains(modality) || secondaryCapture)) {
+            return (secondaryCapture ? "a secondary capture" : "an image of modality " + modality)
+                    + " without BurnedInAnnotation: its pixels may show who the patient is; check them and export"
+                    + " with --allow-burned-in";
+        }
+        return null;
     }
 
     /** Applies the profile to one data set in place. */
     void deidentify(AttributeList list) throws DicomException {
-        if ("YES".equalsIgnoreCase(Attribute.getSingleStringValueOrEmptyString(list, TagFromName.BurnedInAnnotation))) {
-            throw new DicomException("the image says it has burned-in annotation: pixels may show who the patient is");
-        }
         List<Runnable> restore = new ArrayList<>();
         keepStructureNames(list, restore);
         ClinicalTrialsAttributes.removeOrNullIdentifyingAttributes(list, ClinicalTrialsAttributes.HandleUIDs.keep,
@@ -118,15 +235,24 @@ public final class Deidentifier {
         restore.forEach(Runnable::run);
         list.removePrivateAttributes();
         removeOverlays(list);
+        removeCurves(list);
+        list.remove(TagFromName.TimezoneOffsetFromUTC);
+        handleDates(list);
+        completeRequired(list);
         remapUids(list);
         put(list, TagFromName.PatientName, patientName);
         put(list, TagFromName.PatientID, patientId);
         put(list, TagFromName.PatientIdentityRemoved, "YES");
-        put(list, TagFromName.DeidentificationMethod, "PS3.15 E.1 Basic Application Level Confidentiality Profile"
-                + " (TwinPrint)");
+        // LO: at most 64 characters
+        put(list, TagFromName.DeidentificationMethod, shiftDays == null ? "PS3.15 E.1 Basic Profile (TwinPrint)"
+                : "PS3.15 E.1 Basic Profile, dates shifted (TwinPrint)");
         SequenceAttribute method = new SequenceAttribute(TagFromName.DeidentificationMethodCodeSequence);
         method.addItem(new CodedSequenceItem("113100", "DCM", "Basic Application Confidentiality Profile")
                 .getAttributeList());
+        if (shiftDays != null) {
+            method.addItem(new CodedSequenceItem("113107", "DCM",
+                    "Retain Longitudinal Temporal Information Modified Dates Option").getAttributeList());
+        }
         list.put(method);
     }
 
@@ -184,6 +310,91 @@ public final class Deidentifier {
                 restore.add(() -> list.put(tag, a));
             }
         }
+    }
+
+    /**
+     * Adds what the object's modules require and its writer left out, so that the copy validates:
+     * type 2 attributes empty, and a structure set's Frame of Reference UID from the frame of
+     * reference it refers to (it is then mapped with the other UIDs).
+     */
+    private static void completeRequired(AttributeList list) throws DicomException {
+        if (list.getPixelData() != null && list.get(TagFromName.Laterality) == null
+                && list.get(TagFromName.ImageLaterality) == null) {
+            put(list, TagFromName.Laterality); // type 2C: present, empty, when not known to be paired
+        }
+        String sopClass = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID);
+        if (!sopClass.equals(com.pixelmed.dicom.SOPClass.RTStructureSetStorage)) {
+            return;
+        }
+        if (list.get(TagFromName.OperatorsName) == null) {
+            put(list, TagFromName.OperatorsName);
+        }
+        if (list.get(TagFromName.PositionReferenceIndicator) == null) {
+            put(list, TagFromName.PositionReferenceIndicator);
+        }
+        if (Attribute.getSingleStringValueOrEmptyString(list, TagFromName.FrameOfReferenceUID).isEmpty()
+                && list.get(REFERENCED_FRAMES) instanceof SequenceAttribute frames && frames.getNumberOfItems() > 0) {
+            String uid = Attribute.getSingleStringValueOrEmptyString(frames.getItem(0).getAttributeList(),
+                    TagFromName.FrameOfReferenceUID);
+            if (!uid.isEmpty()) {
+                put(list, TagFromName.FrameOfReferenceUID, uid);
+            }
+        }
+    }
+
+    /** Dates and times, here and in every sequence: emptied, removed, or (the option) shifted. */
+    private void handleDates(AttributeList list) throws DicomException {
+        List<AttributeTag> removed = new ArrayList<>();
+        for (Attribute a : list.values()) {
+            if (a instanceof SequenceAttribute s) {
+                for (int i = 0; i < s.getNumberOfItems(); i++) {
+                    handleDates(s.getItem(i).getAttributeList());
+                }
+                continue;
+            }
+            byte[] vr = a.getVR();
+            boolean date = com.pixelmed.dicom.ValueRepresentation.isDateVR(vr);
+            boolean dateTime = com.pixelmed.dicom.ValueRepresentation.isDateTimeVR(vr);
+            if (!date && !dateTime && !com.pixelmed.dicom.ValueRepresentation.isTimeVR(vr)) {
+                continue;
+            }
+            if (shiftDays != null && !a.getTag().equals(TagFromName.PatientBirthDate)) {
+                if (date || dateTime) {
+                    shift(a);
+                }
+            } else if (EMPTIED.contains(a.getTag())) {
+                a.removeValues();
+            } else {
+                removed.add(a.getTag());
+            }
+        }
+        removed.forEach(list::remove);
+    }
+
+    /** Moves a DA or DT value back by the export's days; the time of day stays. */
+    private void shift(Attribute a) throws DicomException {
+        String[] values = a.getStringValues();
+        if (values == null) {
+            return;
+        }
+        a.removeValues();
+        for (String v : values) {
+            String s = v.strip();
+            if (s.length() < 8) {
+                continue; // a partial date cannot be shifted exactly: it goes
+            }
+            try {
+                String day = java.time.LocalDate.parse(s.substring(0, 8), DA).minusDays(shiftDays).format(DA);
+                a.addValue(day + s.substring(8));
+            } catch (java.time.format.DateTimeParseException e) {
+                // an unreadable date identifies as well as a readable one: it goes
+            }
+        }
+    }
+
+    /** Curve data (retired groups 5000-50FF) can carry text about the patient. */
+    private static void removeCurves(AttributeList list) {
+        list.keySet().removeIf(tag -> tag.getGroup() >= 0x5000 && tag.getGroup() <= 0x50FF && tag.getGroup() % 2 == 0);
     }
 
     private static void removeOverlays(AttributeList list) {

@@ -19,11 +19,14 @@ final class DicomAttributes {
 
     /** A file's attributes up to its pixel data: what a header tells without decoding pixels. */
     static AttributeList header(Path f) throws DicomReadException {
+        ElementLengths.check(f);
         AttributeList list = new AttributeList();
         try (DicomInputStream in = new DicomInputStream(f.toFile())) {
             list.read(in, TagFromName.PixelData);
         } catch (IOException | DicomException | RuntimeException e) {
             throw new DicomReadException("unreadable DICOM header (" + DicomSliceReader.describe(e) + ")");
+        } catch (OutOfMemoryError e) {
+            throw new DicomReadException("header too large to read here (" + e.getMessage() + ")");
         }
         return list;
     }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Component;
 import org.twinprint.core.model.Series;
+import org.twinprint.core.spi.CanceledException;
 import org.twinprint.core.spi.ImportResult;
 import org.twinprint.core.spi.Importer;
 import org.twinprint.core.spi.ParameterSpec;
@@ -71,14 +72,19 @@ public final class DicomFolderImporter implements Importer {
             throw new IOException(path + ": no such file or folder");
         }
         String only = parameters == null ? "" : parameters.string("series").strip();
-        List<Path> files;
-        if (!only.isEmpty()) {
-            // the headers say which files hold the series: only those are decoded
-            files = DicomIndex.scan(path, Progress.NONE).series().stream().filter(s -> s.seriesUid().equals(only))
-                    .findFirst().orElseThrow(() -> new IOException(path + ": no series " + only)).files();
-        } else {
-            files = DicomSources.files(path);
+        try (DicomSources.Opened opened = DicomSources.open(path)) {
+            List<Path> files = opened.files();
+            if (!only.isEmpty()) {
+                // the headers say which files hold the series: only those are decoded
+                files = DicomIndex.scan(files, path, Progress.NONE).series().stream()
+                        .filter(s -> s.seriesUid().equals(only)).findFirst()
+                        .orElseThrow(() -> new IOException(path + ": no series " + only)).files();
+            }
+            return read(path, files, progress);
         }
+    }
+
+    private ImportResult read(Path path, List<Path> files, Progress progress) throws IOException {
         progress.begin("Reading DICOM from " + path, files.size() + 1);
         Map<String, List<DicomSlice>> bySeries = new LinkedHashMap<>();
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
@@ -91,6 +97,12 @@ public final class DicomFolderImporter implements Importer {
                     problems.add(new Problem(file, e.getMessage()));
                 }
                 return Stream.empty();
+            } catch (CanceledException e) {
+                throw e;
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // one bad file is named and the rest load; its stack trace goes to the log only
+                problems.add(new Problem(file, DicomSliceReader.describe(e)));
+                return Stream.empty();
             } finally {
                 progress.worked(1);
             }
@@ -101,7 +113,13 @@ public final class DicomFolderImporter implements Importer {
         progress.subTask("Assembling " + bySeries.size() + " series");
         List<Series> series = new ArrayList<>();
         for (List<DicomSlice> group : bySeries.values()) {
-            series.add(SeriesAssembler.assemble(group, path.toString()));
+            try {
+                series.add(SeriesAssembler.assemble(group, path.toString()));
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                // a series that cannot be put together fails alone, named by its first file
+                problems.add(new Problem(group.get(0).file(), "series " + group.get(0).seriesUid() + " of "
+                        + group.size() + " slice(s) could not be assembled: " + DicomSliceReader.describe(e)));
+            }
         }
         progress.worked(1);
         if (series.isEmpty() && !problems.isEmpty()) {

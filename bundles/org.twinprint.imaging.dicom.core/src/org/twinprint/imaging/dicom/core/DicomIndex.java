@@ -12,6 +12,8 @@ import java.util.Map;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.SOPClass;
+import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
 
 import org.twinprint.core.spi.Problem;
@@ -24,14 +26,30 @@ import org.twinprint.core.spi.Progress;
  */
 public final class DicomIndex {
 
-    /** One series found, with the files that hold it. */
+    /** A structure set's references (PixelMed's dictionary has no names for them). */
+    private static final com.pixelmed.dicom.AttributeTag REFERENCED_FRAMES = new com.pixelmed.dicom.AttributeTag(0x3006,
+            0x0010);
+    private static final com.pixelmed.dicom.AttributeTag RT_STUDIES = new com.pixelmed.dicom.AttributeTag(0x3006, 0x0012);
+    private static final com.pixelmed.dicom.AttributeTag RT_SERIES = new com.pixelmed.dicom.AttributeTag(0x3006, 0x0014);
+
+    /**
+     * One series found, with the files that hold it and the objects beside it that refer to it
+     * (structure sets, segmentations).
+     */
     public record IndexedSeries(String patientId, String patientName, String studyUid, String studyDate,
             String studyDescription, String seriesUid, String seriesNumber, String modality, String description,
-            List<Path> files) {
+            List<Path> files, List<RelatedObject> objects) {
     }
 
-    /** The series found and the files that could not be read. */
-    public record Result(List<IndexedSeries> series, List<Problem> problems) {
+    /** A non-image object (RTSTRUCT, SEG, ...) and the series its references name (empty if none). */
+    public record RelatedObject(Path file, String modality, String description, String referencedSeriesUid) {
+    }
+
+    /**
+     * The series found, the non-image objects that refer to none of them, and the files that could
+     * not be read.
+     */
+    public record Result(List<IndexedSeries> series, List<RelatedObject> others, List<Problem> problems) {
     }
 
     private DicomIndex() {
@@ -41,11 +59,16 @@ public final class DicomIndex {
         if (!Files.exists(folder)) {
             throw new IOException(folder + ": no such file or folder");
         }
-        List<Path> files = DicomSources.files(folder);
+        return scan(DicomSources.files(folder), folder, progress);
+    }
+
+    /** Indexes files already found under {@code folder} (an archive's unpacked files, say). */
+    static Result scan(List<Path> files, Path folder, Progress progress) {
         progress.begin("Scanning " + folder, Math.max(1, files.size()));
         Map<String, List<Path>> filesBySeries = Collections.synchronizedMap(new LinkedHashMap<>());
         Map<String, AttributeList> firstHeader = Collections.synchronizedMap(new LinkedHashMap<>());
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+        List<RelatedObject> objects = Collections.synchronizedList(new ArrayList<>());
         files.parallelStream().forEach(f -> {
             progress.checkCanceled();
             try {
@@ -57,8 +80,14 @@ public final class DicomIndex {
                     return;
                 }
                 AttributeList header = DicomAttributes.header(f);
-                if (header.get(TagFromName.Rows) == null) {
-                    return; // not an image (structure sets, reports) is no series to view
+                String sop = text(header, TagFromName.SOPClassUID);
+                if (header.get(TagFromName.Rows) == null || sop.equals(SOPClass.SegmentationStorage)) {
+                    // not an image (structure sets, segmentations, reports): listed with the series it names
+                    if (!sop.isEmpty() && !sop.equals(SOPClass.MediaStorageDirectoryStorage)) {
+                        objects.add(new RelatedObject(f, text(header, TagFromName.Modality), description(header),
+                                referencedSeries(header)));
+                    }
+                    return;
                 }
                 String uid = text(header, TagFromName.SeriesInstanceUID);
                 filesBySeries.computeIfAbsent(uid, k -> Collections.synchronizedList(new ArrayList<>())).add(f);
@@ -69,6 +98,17 @@ public final class DicomIndex {
                 progress.worked(1);
             }
         });
+        Map<String, List<RelatedObject>> objectsBySeries = new LinkedHashMap<>();
+        List<RelatedObject> others = new ArrayList<>();
+        List<RelatedObject> byFile = new ArrayList<>(objects);
+        byFile.sort(Comparator.comparing(RelatedObject::file));
+        for (RelatedObject o : byFile) {
+            if (filesBySeries.containsKey(o.referencedSeriesUid())) {
+                objectsBySeries.computeIfAbsent(o.referencedSeriesUid(), k -> new ArrayList<>()).add(o);
+            } else {
+                others.add(o);
+            }
+        }
         List<IndexedSeries> series = new ArrayList<>();
         for (Map.Entry<String, List<Path>> e : filesBySeries.entrySet()) {
             AttributeList h = firstHeader.get(e.getKey());
@@ -77,14 +117,15 @@ public final class DicomIndex {
             series.add(new IndexedSeries(text(h, TagFromName.PatientID), text(h, TagFromName.PatientName),
                     text(h, TagFromName.StudyInstanceUID), text(h, TagFromName.StudyDate),
                     text(h, TagFromName.StudyDescription), e.getKey(), text(h, TagFromName.SeriesNumber),
-                    text(h, TagFromName.Modality), text(h, TagFromName.SeriesDescription), List.copyOf(sorted)));
+                    text(h, TagFromName.Modality), text(h, TagFromName.SeriesDescription), List.copyOf(sorted),
+                    List.copyOf(objectsBySeries.getOrDefault(e.getKey(), List.of()))));
         }
         series.sort(Comparator.comparing(IndexedSeries::patientId).thenComparing(IndexedSeries::studyDate)
                 .thenComparing(IndexedSeries::studyUid).thenComparing(s -> s.seriesNumber().isEmpty() ? 0
                         : safeInt(s.seriesNumber())));
         List<Problem> sortedProblems = new ArrayList<>(problems);
         sortedProblems.sort(Comparator.comparing(Problem::file));
-        return new Result(series, sortedProblems);
+        return new Result(series, others, sortedProblems);
     }
 
     /**
@@ -132,6 +173,35 @@ public final class DicomIndex {
             }
             return new Thumbnail(w, h, grey);
         }
+    }
+
+    private static String description(AttributeList h) {
+        String label = text(h, TagFromName.StructureSetLabel);
+        return label.isEmpty() ? text(h, TagFromName.SeriesDescription) : label;
+    }
+
+    /**
+     * The image series an object refers to: a SEG's Referenced Series, a structure set's
+     * referenced frame of reference's study's series; empty if it names none.
+     */
+    static String referencedSeries(AttributeList h) {
+        if (h.get(TagFromName.ReferencedSeriesSequence) instanceof SequenceAttribute s && s.getNumberOfItems() > 0) {
+            return text(s.getItem(0).getAttributeList(), TagFromName.SeriesInstanceUID);
+        }
+        if (h.get(REFERENCED_FRAMES) instanceof SequenceAttribute frames) {
+            for (int i = 0; i < frames.getNumberOfItems(); i++) {
+                if (frames.getItem(i).getAttributeList().get(RT_STUDIES)
+                        instanceof SequenceAttribute studies) {
+                    for (int j = 0; j < studies.getNumberOfItems(); j++) {
+                        if (studies.getItem(j).getAttributeList().get(RT_SERIES)
+                                instanceof SequenceAttribute series && series.getNumberOfItems() > 0) {
+                            return text(series.getItem(0).getAttributeList(), TagFromName.SeriesInstanceUID);
+                        }
+                    }
+                }
+            }
+        }
+        return "";
     }
 
     private static String text(AttributeList list, com.pixelmed.dicom.AttributeTag tag) {

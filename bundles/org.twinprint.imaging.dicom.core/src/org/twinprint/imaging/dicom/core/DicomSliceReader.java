@@ -45,12 +45,15 @@ final class DicomSliceReader {
         if (!looksLikeDicom(file)) {
             throw new DicomReadException("not a DICOM file (no 'DICM' marker at byte 128)");
         }
+        ElementLengths.check(file); // a lying length must not become PixelMed's allocation
         AttributeList list = new AttributeList();
         list.setDecompressPixelData(false);
         try (DicomInputStream in = new DicomInputStream(file.toFile())) {
             list.read(in);
         } catch (IOException | DicomException | RuntimeException e) {
             throw new DicomReadException("unreadable DICOM (" + describe(e) + "); the file may be truncated");
+        } catch (OutOfMemoryError e) {
+            throw new DicomReadException("too large to read here (" + e.getMessage() + ")");
         }
         return list;
     }
@@ -86,16 +89,45 @@ final class DicomSliceReader {
 
     /** The slices of a file PixelMed has parsed as a whole. */
     private static List<DicomSlice> slices(Path file, AttributeList list) throws DicomReadException {
+        String sop = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID);
+        if (sop.equals(SOPClass.SegmentationStorage)) {
+            // its frames are masks on another series' grid, not slices of a volume of its own
+            throw new DicomReadException("a DICOM SEG of series " + referencedSeries(list)
+                    + ", not an image series: load it with segment.from-seg");
+        }
         if (list.getPixelData() == null) {
             String sopClass = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID);
             if (SOPClass.isImageStorage(sopClass)) {
                 // PixelMed stops quietly at a cut-off element: an image without pixels was cut short.
                 throw new DicomReadException("image without readable Pixel Data: the file is truncated or incomplete");
             }
-            throw new DicomReadException("no Pixel Data element: not an image (SOP class " + sopClass + ")");
+            throw new DicomReadException("no Pixel Data element: not an image (" + describeSopClass(list) + ")");
         }
         StoredPixels stored = PixelDecoding.decode(list, file);
         return slices(file, new AttributeListHeader(list, stored.frames()), stored);
+    }
+
+    private static String referencedSeries(AttributeList list) {
+        if (list.get(TagFromName.ReferencedSeriesSequence) instanceof com.pixelmed.dicom.SequenceAttribute s
+                && s.getNumberOfItems() > 0) {
+            return Attribute.getSingleStringValueOrEmptyString(s.getItem(0).getAttributeList(),
+                    TagFromName.SeriesInstanceUID);
+        }
+        return "(none referenced)";
+    }
+
+    /** What a non-image object is, for its message: its SOP class, or what it is when it has none. */
+    static String describeSopClass(AttributeList list) {
+        String sopClass = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID);
+        if (!sopClass.isEmpty()) {
+            String name = com.pixelmed.dicom.SOPClassDescriptions.getDescriptionFromUID(sopClass);
+            return "SOP class " + sopClass + (name == null || name.isEmpty() ? "" : ", " + name);
+        }
+        String media = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.MediaStorageSOPClassUID);
+        if (media.equals(SOPClass.MediaStorageDirectoryStorage)) {
+            return "a DICOMDIR, the index of a DICOM file set";
+        }
+        return "no SOP Class UID" + (media.isEmpty() ? "" : ", media storage class " + media);
     }
 
     /** The slices from a file's header (Pixel Data aside) and its decoded pixels. */
@@ -136,7 +168,25 @@ final class DicomSliceReader {
                 plane.columnSpacing(), "CT".equals(modality) ? "HU" : "", pixels);
     }
 
-    static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    /** What went wrong, in words a user can act on, without a stack trace. */
+    static String describe(Throwable e) {
+        String message = e.getMessage() == null || e.getMessage().isBlank() || e.getMessage().equals("null") ? ""
+                : e.getMessage();
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory while reading it (" + message + "): its header describes more than this process"
+                    + " can hold";
+        }
+        if (e instanceof ArithmeticException || e instanceof NegativeArraySizeException) {
+            return "its header gives sizes that cannot be (" + e.getClass().getSimpleName()
+                    + (message.isEmpty() ? "" : ": " + message) + ")";
+        }
+        if (e instanceof IndexOutOfBoundsException || e instanceof java.nio.BufferUnderflowException) {
+            return "its data ends before its header says it should (" + e.getClass().getSimpleName()
+                    + (message.isEmpty() ? "" : ": " + message) + ")";
+        }
+        if (e instanceof RuntimeException && !(e instanceof IllegalArgumentException)) {
+            return "damaged (" + e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message) + ")";
+        }
+        return message.isEmpty() ? e.getClass().getSimpleName() : message;
     }
 }

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.twinprint.core.files.PrivateTemp;
+
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
@@ -67,32 +69,40 @@ public final class DicomSources {
         return Files.isRegularFile(path) && path.getFileName().toString().equalsIgnoreCase("DICOMDIR");
     }
 
-    private static List<Path> unzip(Path zip) throws IOException {
-        Path folder = Files.createTempDirectory("twinprint-zip-");
-        folder.toFile().deleteOnExit();
-        List<Path> files = new ArrayList<>();
-        try (ZipFile z = new ZipFile(zip.toFile())) {
-            for (ZipEntry e : java.util.Collections.list(z.entries())) {
-                Path target = folder.resolve(e.getName()).normalize();
-                if (!target.startsWith(folder)) {
-                    throw new IOException(zip + ": entry '" + e.getName() + "' points outside the archive; not"
-                            + " unpacked");
-                }
-                if (e.isDirectory()) {
-                    continue;
-                }
-                Files.createDirectories(target.getParent());
-                try (InputStream in = z.getInputStream(e)) {
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-                target.toFile().deleteOnExit();
-                files.add(target);
-            }
-        } catch (java.util.zip.ZipException e) {
-            throw new IOException(zip + ": not a readable zip archive (" + e.getMessage() + ")", e);
+    /**
+     * The files behind a path, as {@link #files(Path)}, with the temporary folder an archive was
+     * unpacked into: closing deletes it. The importer reads within one such scope.
+     */
+    record Opened(List<Path> files, Path unpacked) implements AutoCloseable {
+        @Override
+        public void close() {
+            PrivateTemp.deleteTree(unpacked);
         }
-        files.sort(null);
-        return files;
+    }
+
+    static Opened open(Path path) throws IOException {
+        if (isZip(path)) {
+            Path folder = PrivateTemp.newFolder("zip");
+            try {
+                return new Opened(ZipUnpacker.unpack(path, folder), folder);
+            } catch (IOException | RuntimeException e) {
+                PrivateTemp.deleteTree(folder);
+                throw e;
+            }
+        }
+        return new Opened(files(path), null);
+    }
+
+    /** Unpacks into a private folder deleted when the process ends (or, if killed, at the next start). */
+    private static List<Path> unzip(Path zip) throws IOException {
+        Path folder = PrivateTemp.newFolder("zip");
+        PrivateTemp.deleteAtExit(folder);
+        try {
+            return ZipUnpacker.unpack(zip, folder);
+        } catch (IOException | RuntimeException e) {
+            PrivateTemp.deleteTree(folder);
+            throw e;
+        }
     }
 
     private static List<Path> referencedByDicomdir(Path dicomdir) throws IOException {

@@ -1,9 +1,9 @@
 package org.twinprint.imaging.dicom.core;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+
+import org.twinprint.core.files.AtomicFiles;
 
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
@@ -15,14 +15,19 @@ final class DicomWriter {
     }
 
     static void write(AttributeList list, String transferSyntax, Path target) throws IOException, DicomException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path part = Files.createTempFile(dir, ".dicom-", ".part");
         try {
-            list.write(part.toFile(), transferSyntax, true, true);
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(part);
+            AtomicFiles.write(target, out -> {
+                try {
+                    list.write(out, transferSyntax, true, true);
+                } catch (DicomException e) {
+                    throw new IOException(e);
+                }
+            });
+        } catch (IOException e) {
+            if (e.getCause() instanceof DicomException d) {
+                throw d;
+            }
+            throw e;
         }
     }
 }

@@ -72,6 +72,14 @@ public final class PixelDecoding {
         if (bitsAllocated != 1 && bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32) {
             throw new DicomReadException("BitsAllocated " + bitsAllocated + " is not 1, 8, 16 or 32");
         }
+        long values = (long) columns * rows * frames * samples;
+        long bytes = values * Math.max(1, bitsAllocated / 8);
+        // what the header asks for is allocated before any data is read: bound it first
+        if (values > Integer.MAX_VALUE - 8 || bytes > Runtime.getRuntime().maxMemory() / 8) {
+            throw new DicomReadException(String.format(java.util.Locale.ROOT, "%d x %d pixels x %d frame(s) x %d"
+                    + " sample(s) of %d bits is %d MB, more than this process can decode at once (%d MB heap)",
+                    columns, rows, frames, samples, bitsAllocated, bytes >> 20, Runtime.getRuntime().maxMemory() >> 20));
+        }
         int pixels = Math.multiplyExact(columns, rows);
         Geometry g = new Geometry(columns, rows, frames, samples, bitsAllocated);
         if (GDCM_ONLY.contains(syntax) || "1.2.840.10008.1.2.4.51".equals(syntax) && bitsStored > 8) {

@@ -48,6 +48,9 @@ public final class RtStructTool implements SegmentationTool {
         LabelMap map = target.labelMapForEditing();
         progress.begin(label(), rt.rois().size());
         StringBuilder summary = new StringBuilder();
+        // one voxel holds one label: voxels that two regions share go to the later one, and each
+        // such loss is counted by the pair of regions, so the summary can name it
+        java.util.Map<String, Long> lost = new java.util.LinkedHashMap<>();
         for (RtStruct.Roi roi : rt.rois()) {
             progress.checkCanceled();
             if (!wanted.isEmpty() && !wanted.contains(roi.name())) {
@@ -58,10 +61,18 @@ public final class RtStructTool implements SegmentationTool {
             Segment s = map.segment(roi.name()).orElseGet(() -> map.addSegment(roi.name(), roi.rgb()));
             byte label = (byte) s.label();
             long count = 0;
+            long[] takenFrom = new long[256];
+            byte[] labels = map.labels();
             for (int n = 0; n < mask.length; n++) {
                 if (mask[n]) {
-                    map.labels()[n] = label;
+                    takenFrom[labels[n] & 0xff]++;
+                    labels[n] = label;
                     count++;
+                }
+            }
+            for (Segment other : map.segments()) {
+                if (other.label() != s.label() && takenFrom[other.label()] > 0) {
+                    lost.merge(other.name() + "\u0000" + roi.name(), takenFrom[other.label()], Long::sum);
                 }
             }
             summary.append(String.format(Locale.ROOT, "%s%s: %d voxels", summary.length() == 0 ? "" : "; ", roi.name(),
@@ -70,6 +81,12 @@ public final class RtStructTool implements SegmentationTool {
         }
         if (summary.length() == 0) {
             throw new IllegalArgumentException(Path.of(p.string("file")) + ": no region named " + wanted);
+        }
+        if (!lost.isEmpty()) {
+            summary.append("; WARNING: regions overlap and a voxel holds one segment: ");
+            summary.append(String.join(", ", lost.entrySet().stream()
+                    .map(e -> "'" + e.getKey().replace("\u0000", "' lost " + e.getValue() + " voxels to '") + "'")
+                    .toList()));
         }
         return summary.toString();
     }

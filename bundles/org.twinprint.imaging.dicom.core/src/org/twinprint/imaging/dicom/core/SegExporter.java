@@ -211,31 +211,31 @@ public final class SegExporter implements Exporter {
         SequenceAttribute perFrame = new SequenceAttribute(TagFromName.PerFrameFunctionalGroupsSequence);
         int plane = g.nx() * g.ny();
         byte[] labels = map.labels();
-        java.io.ByteArrayOutputStream bits = new java.io.ByteArrayOutputStream();
-        int frames = 0;
+        // the frames that hold some of a segment, then their bits one after the other: PS3.5 8.1.1
+        // packs binary frames without padding, so a frame of rows x columns not a multiple of 8 ends
+        // inside a byte and the next one starts there
+        List<int[]> kept = new ArrayList<>(); // segment index, slice
         for (int s = 0; s < list.size(); s++) {
             byte label = (byte) list.get(s).label();
             for (int k = 0; k < g.nz(); k++) {
                 progress.checkCanceled();
-                byte[] packed = new byte[(plane + 7) / 8];
-                boolean any = false;
-                for (int n = 0; n < plane; n++) {
-                    if (labels[k * plane + n] == label) {
-                        packed[n >> 3] |= (byte) (1 << (n & 7));
-                        any = true;
-                    }
+                if (holds(labels, k * plane, plane, label)) {
+                    kept.add(new int[] { s, k });
+                    perFrame.addItem(frame(g, k, s + 1, slices.get(k)));
                 }
-                if (!any) {
-                    continue;
-                }
-                bits.writeBytes(packed); // whole bytes: a 512 x 512 frame ends on a byte
-                perFrame.addItem(frame(g, k, s + 1, slices.get(k)));
-                frames++;
             }
             progress.worked(g.nz() / Math.max(1, list.size()));
         }
-        if (plane % 8 != 0 && frames > 1) {
-            throw new DicomException("frames of " + plane + " pixels do not end on a byte; not written yet");
+        int frames = kept.size();
+        byte[] packed = new byte[(int) ((frames * (long) plane + 7) / 8)];
+        long bit = 0;
+        for (int[] f : kept) {
+            byte label = (byte) list.get(f[0]).label();
+            for (int n = 0, base = f[1] * plane; n < plane; n++, bit++) {
+                if (labels[base + n] == label) {
+                    packed[(int) (bit >>> 3)] |= (byte) (1 << (bit & 7));
+                }
+            }
         }
         seg.put(perFrame);
         put(seg, TagFromName.NumberOfFrames, Integer.toString(frames));
@@ -251,12 +251,21 @@ public final class SegExporter implements Exporter {
         referenced.addItem(ref);
         seg.put(referenced);
 
-        byte[] pixels = bits.toByteArray();
+        byte[] pixels = packed;
         OtherByteAttribute data = new OtherByteAttribute(TagFromName.PixelData);
         data.setValues(pixels.length % 2 == 0 ? pixels : java.util.Arrays.copyOf(pixels, pixels.length + 1));
         seg.put(data);
         FileMetaInformation.addFileMetaInformation(seg, EXPLICIT_LE, "TWINPRINT");
         return seg;
+    }
+
+    private static boolean holds(byte[] labels, int from, int length, byte label) {
+        for (int n = from, end = from + length; n < end; n++) {
+            if (labels[n] == label) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static AttributeList frame(Geometry g, int k, int segment, AttributeList source) throws DicomException {

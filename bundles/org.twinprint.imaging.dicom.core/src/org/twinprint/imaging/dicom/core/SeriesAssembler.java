@@ -70,10 +70,20 @@ final class SeriesAssembler {
         }
         short[] voxels;
         int nz = n;
+        Vec3 origin = first.position();
         if (uneven || tilted) {
             SliceResampler.Result r = SliceResampler.resample(decoded(slices), normal, sliceSpacing);
             voxels = r.voxels();
             nz = r.slices();
+            if (r.columns() != columns || r.rows() != rows) {
+                warnings.add(String.format(java.util.Locale.ROOT, "the grid grew from %d x %d to %d x %d pixels so"
+                        + " that it holds every acquired pixel of the shifted slices", columns, rows, r.columns(),
+                        r.rows()));
+            }
+            columns = r.columns();
+            rows = r.rows();
+            origin = origin.plus(first.rowDirection().times(r.firstColumn() * first.columnSpacing()))
+                    .plus(first.columnDirection().times(r.firstRow() * first.rowSpacing()));
             if (uneven) {
                 warnings.add(String.format(java.util.Locale.ROOT, "resampled to %d slices every %.3f mm (linear"
                         + " between the acquired slices)", nz, sliceSpacing));
@@ -86,7 +96,7 @@ final class SeriesAssembler {
         }
         // i runs along a row (across columns), j down the columns (across rows).
         Geometry geometry = new Geometry(columns, rows, nz,
-                new Vec3(first.columnSpacing(), first.rowSpacing(), sliceSpacing), first.position(),
+                new Vec3(first.columnSpacing(), first.rowSpacing(), sliceSpacing), origin,
                 first.rowDirection(), first.columnDirection(), normal);
         return new Series(first.seriesUid(), first.seriesDescription(), first.modality(),
                 new Volume(geometry, voxels, first.unit()), source, warnings);
@@ -134,10 +144,11 @@ final class SeriesAssembler {
         boolean any = false;
         for (int k = 0; k < gaps.length; k++) {
             if (Math.abs(gaps[k] - typical) > GAP_TOLERANCE * typical) {
+                // a longer step can hide a missing slice; a shorter one means the two overlap
                 warnings.add(String.format(java.util.Locale.ROOT,
-                        "uneven gap: %.3f mm between %s and %s where %.3f mm is typical (missing slice?)",
+                        "uneven gap: %.3f mm between %s and %s where %.3f mm is typical (%s)",
                         gaps[k], slices.get(k).file().getFileName(), slices.get(k + 1).file().getFileName(),
-                        typical));
+                        typical, gaps[k] > typical ? "missing slice?" : "overlapping slices"));
                 any = true;
             }
         }

@@ -1,6 +1,5 @@
 package org.twinprint.imaging.formats.core;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -40,7 +39,7 @@ public final class MetaImageImporter extends FileImporter {
     }
 
     static Series readSeries(Path file) throws IOException {
-        byte[] all = Files.readAllBytes(file);
+        byte[] all = VolumeIo.readAll(file);
         Map<String, String> header = new LinkedHashMap<>();
         int pos = 0;
         String dataFile = null;
@@ -84,20 +83,32 @@ public final class MetaImageImporter extends FileImporter {
         boolean compressed = header.getOrDefault("CompressedData", "False").equalsIgnoreCase("true");
         boolean bigEndian = header.getOrDefault("BinaryDataByteOrderMSB",
                 header.getOrDefault("ElementByteOrderMSB", "False")).equalsIgnoreCase("true");
+        for (int d : dims) {
+            if (d < 1) {
+                throw new IOException(file + ": DimSize " + java.util.Arrays.toString(dims) + " must all be 1 or more");
+            }
+        }
+        long count = (long) dims[0] * dims[1] * dims[2];
+        if (count > VolumeIo.MAX_ARRAY) {
+            throw new IOException(file + ": " + count + " voxels, more than one volume holds yet (2^31)");
+        }
+        VolumeIo.checkGeometry(file, new double[] { matrix[0] * spacing[0], matrix[1] * spacing[0], matrix[2]
+                * spacing[0] }, new double[] { matrix[3] * spacing[1], matrix[4] * spacing[1], matrix[5] * spacing[1] },
+                new double[] { matrix[6] * spacing[2], matrix[7] * spacing[2], matrix[8] * spacing[2] }, offset);
         byte[] raw;
         if (dataFile.equalsIgnoreCase("LOCAL")) {
             raw = java.util.Arrays.copyOfRange(all, pos, all.length);
         } else {
-            Path data = file.resolveSibling(dataFile);
+            Path data = VolumeIo.besideHeader(file, dataFile);
             if (!Files.isRegularFile(data)) {
                 throw new IOException("data file " + data + " is missing");
             }
-            raw = Files.readAllBytes(data);
+            raw = VolumeIo.readAll(data);
         }
+        VolumeIo.requireMemory(file, count * 2);
         if (compressed) {
-            raw = inflate(raw);
+            raw = inflate(file, raw, count * bytesPerElement(type));
         }
-        long count = (long) dims[0] * dims[1] * dims[2];
         short[] values = convert(raw, type, count, bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         Geometry g = new Geometry(dims[0], dims[1], dims[2], new Vec3(spacing[0], spacing[1], spacing[2]),
                 new Vec3(offset[0], offset[1], offset[2]), new Vec3(matrix[0], matrix[1], matrix[2]),
@@ -130,14 +141,33 @@ public final class MetaImageImporter extends FileImporter {
         return out;
     }
 
-    private static byte[] inflate(byte[] data) throws IOException {
-        try (InputStream in = new InflaterInputStream(new java.io.ByteArrayInputStream(data))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length * 8);
-            in.transferTo(out);
-            return out.toByteArray();
-        } catch (java.util.zip.ZipException e) {
-            throw new IOException("compressed data is damaged: " + e.getMessage());
+    /** Inflates (zlib) to exactly what the header says the image holds, never more. */
+    private static byte[] inflate(Path file, byte[] data, long expected) throws IOException {
+        if (expected > VolumeIo.MAX_ARRAY) {
+            throw new IOException(file + ": the image holds " + expected + " bytes, over the 2 GiB read in one go");
         }
+        VolumeIo.requireMemory(file, expected);
+        byte[] out = new byte[(int) expected];
+        try (InputStream in = new InflaterInputStream(new java.io.ByteArrayInputStream(data))) {
+            int n = in.readNBytes(out, 0, out.length);
+            if (n < out.length) {
+                throw new IOException(file + ": compressed image data is cut short: " + n + " bytes, " + expected
+                        + " expected");
+            }
+            return out;
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file + ": compressed data is damaged: " + e.getMessage());
+        }
+    }
+
+    private static long bytesPerElement(String type) {
+        return switch (type) {
+        case "MET_UCHAR", "MET_CHAR" -> 1;
+        case "MET_SHORT", "MET_USHORT" -> 2;
+        case "MET_INT", "MET_UINT", "MET_FLOAT" -> 4;
+        case "MET_DOUBLE", "MET_LONG", "MET_ULONG" -> 8;
+        default -> 2;
+        };
     }
 
     private static int[] ints(Map<String, String> h, String key, int n) throws IOException {

@@ -11,7 +11,7 @@ import java.util.zip.DeflaterOutputStream;
 
 import org.twinprint.core.model.Geometry;
 import org.twinprint.core.model.Volume;
-import org.twinprint.core.report.AtomicFiles;
+import org.twinprint.core.files.AtomicFiles;
 
 /** Writes MetaImage (.mha, data inline, zlib-compressed) in LPS millimetres, orientation kept. */
 public final class MetaImageWriter {

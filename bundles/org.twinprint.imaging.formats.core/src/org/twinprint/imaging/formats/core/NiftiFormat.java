@@ -11,7 +11,7 @@ import org.twinprint.core.model.Geometry;
 import org.twinprint.core.model.Series;
 import org.twinprint.core.model.Vec3;
 import org.twinprint.core.model.Volume;
-import org.twinprint.core.report.AtomicFiles;
+import org.twinprint.core.files.AtomicFiles;
 
 /**
  * NIfTI-1 (.nii, .nii.gz) in and out. NIfTI's world is RAS, TwinPrint's LPS: x and y change sign
@@ -42,13 +42,31 @@ public final class NiftiFormat {
             throw new IOException("header-only NIfTI pairs (.hdr/.img) are not read; convert to .nii");
         }
         int nd = b.getShort(40);
+        if (nd < 1 || nd > 7) {
+            throw new IOException(file + ": NIfTI header field dim[0] is " + nd + "; it must be 1 to 7");
+        }
         int nx = b.getShort(42), ny = nd > 1 ? b.getShort(44) : 1, nz = nd > 2 ? b.getShort(46) : 1;
+        if (nx < 1 || ny < 1 || nz < 1) {
+            throw new IOException(file + ": NIfTI header field dim[1..3] is " + nx + " " + ny + " " + nz
+                    + "; each must be 1 or more");
+        }
         if (nd > 3 && b.getShort(48) > 1) {
             throw new IOException("4D NIfTI (" + b.getShort(48) + " volumes) is not a single volume");
         }
         int datatype = b.getShort(70);
         float[] pixdim = { b.getFloat(80), b.getFloat(84), b.getFloat(88) };
-        int offset = (int) b.getFloat(108);
+        for (int i = 0; i < 3; i++) {
+            if (!Float.isFinite(pixdim[i]) || pixdim[i] < 0) {
+                throw new IOException(file + ": NIfTI header field pixdim[" + (i + 1) + "] is " + pixdim[i]
+                        + "; a voxel size must be finite and not negative");
+            }
+        }
+        float voxOffset = b.getFloat(108);
+        if (!Float.isFinite(voxOffset) || voxOffset < 348 || voxOffset > all.length) {
+            throw new IOException(file + ": NIfTI header field vox_offset is " + voxOffset + "; it must lie between"
+                    + " the 348-byte header and the end of the file");
+        }
+        int offset = (int) voxOffset;
         float slope = b.getFloat(112), inter = b.getFloat(116);
         if (slope == 0 || Float.isNaN(slope)) {
             slope = 1;
@@ -58,8 +76,13 @@ public final class NiftiFormat {
         // RAS -> LPS: negate the x and y rows
         double[] ax = { -ras[0][0], -ras[1][0], ras[2][0] }, ay = { -ras[0][1], -ras[1][1], ras[2][1] },
                 az = { -ras[0][2], -ras[1][2], ras[2][2] }, origin = { -ras[0][3], -ras[1][3], ras[2][3] };
+        VolumeIo.checkGeometry(file, ax, ay, az, origin);
         Geometry g = VolumeIo.fromAxes(nx, ny, nz, ax, ay, az, origin);
-        int count = Math.toIntExact(g.voxelCount());
+        if (g.voxelCount() > VolumeIo.MAX_ARRAY) {
+            throw new IOException(file + ": " + g.voxelCount() + " voxels, more than one volume holds yet (2^31)");
+        }
+        int count = (int) g.voxelCount();
+        VolumeIo.requireMemory(file, 2L * count);
         short[] values = new short[count];
         int size = switch (datatype) {
         case 2, 256 -> 1;

@@ -16,7 +16,7 @@ import java.util.zip.GZIPOutputStream;
 import org.twinprint.core.model.Geometry;
 import org.twinprint.core.model.Series;
 import org.twinprint.core.model.Volume;
-import org.twinprint.core.report.AtomicFiles;
+import org.twinprint.core.files.AtomicFiles;
 
 /**
  * NRRD (.nrrd with the data attached, .nhdr with separate data files, raw or gzip). Space
@@ -29,7 +29,7 @@ public final class NrrdFormat {
     }
 
     public static Series read(Path file) throws IOException {
-        byte[] all = Files.readAllBytes(file);
+        byte[] all = VolumeIo.readAll(file);
         if (all.length < 4 || !new String(all, 0, 4, StandardCharsets.US_ASCII).equals("NRRD")) {
             throw new IOException("not a NRRD file (no 'NRRD' magic)");
         }
@@ -57,9 +57,22 @@ public final class NrrdFormat {
             throw new IOException("only 3D NRRD is read, this one has dimension " + h.get("dimension"));
         }
         String[] sizes = require(h, "sizes").split("\\s+");
-        int nx = Integer.parseInt(sizes[0]), ny = Integer.parseInt(sizes[1]), nz = Integer.parseInt(sizes[2]);
-        double[][] axes = axes(h);
-        double[] origin = h.containsKey("space origin") ? vector(h.get("space origin")) : new double[3];
+        int nx, ny, nz;
+        double[][] axes;
+        double[] origin;
+        try {
+            nx = Integer.parseInt(sizes[0]);
+            ny = Integer.parseInt(sizes[1]);
+            nz = Integer.parseInt(sizes[2]);
+            axes = axes(h);
+            origin = h.containsKey("space origin") ? vector(h.get("space origin")) : new double[3];
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": NRRD header field 'sizes', 'space directions', 'spacings' or 'space"
+                    + " origin' cannot be read (" + e.getMessage() + ")");
+        }
+        if (nx < 1 || ny < 1 || nz < 1) {
+            throw new IOException(file + ": NRRD sizes " + nx + " " + ny + " " + nz + " must all be 1 or more");
+        }
         String space = h.getOrDefault("space", "left-posterior-superior").toLowerCase(Locale.ROOT);
         boolean ras = space.startsWith("right-anterior") || space.equals("ras");
         if (ras) { // to LPS
@@ -70,15 +83,28 @@ public final class NrrdFormat {
             origin[0] = -origin[0];
             origin[1] = -origin[1];
         }
+        VolumeIo.checkGeometry(file, axes[0], axes[1], axes[2], origin);
         Geometry g = VolumeIo.fromAxes(nx, ny, nz, axes[0], axes[1], axes[2], origin);
+        String type = h.getOrDefault("type", "").toLowerCase(Locale.ROOT);
+        long voxels = (long) nx * ny * nz;
+        if (voxels > VolumeIo.MAX_ARRAY) {
+            throw new IOException(file + ": " + nx + " x " + ny + " x " + nz + " voxels, more than one volume holds"
+                    + " yet (2^31)");
+        }
+        int bytesPerVoxel = switch (type) {
+        case "float" -> 4;
+        case "short", "short int", "signed short", "int16", "int16_t", "ushort", "unsigned short", "uint16",
+                "uint16_t" -> 2;
+        default -> 1;
+        };
+        VolumeIo.requireMemory(file, voxels * (2 + bytesPerVoxel)); // the voxels and the data they come from
         byte[] data = data(file, all, pos, h);
         String encoding = h.getOrDefault("encoding", "raw").toLowerCase(Locale.ROOT);
         if (encoding.equals("gzip") || encoding.equals("gz")) {
-            data = VolumeIo.gunzip(data);
+            data = VolumeIo.gunzip(file, data, 0, voxels * bytesPerVoxel);
         } else if (!encoding.equals("raw")) {
             throw new IOException("NRRD encoding '" + encoding + "' is not read (raw and gzip are)");
         }
-        String type = h.getOrDefault("type", "").toLowerCase(Locale.ROOT);
         int size = switch (type) {
         case "uchar", "unsigned char", "uint8", "uint8_t", "signed char", "int8", "int8_t" -> 1;
         case "short", "short int", "signed short", "int16", "int16_t", "ushort", "unsigned short", "uint16",
@@ -151,20 +177,23 @@ public final class NrrdFormat {
         if (p.length >= 4 && p[0].contains("%")) { // printf pattern: format min max step
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             int min = Integer.parseInt(p[1]), max = Integer.parseInt(p[2]), step = Integer.parseInt(p[3]);
+            if (step == 0 || Math.abs((long) max - min) / Math.abs(step) > 100_000) {
+                throw new IOException(file + ": data file list '" + dataFile + "' names no or too many files");
+            }
             for (int i = min; step > 0 ? i <= max : i >= max; i += step) {
-                Path part = file.resolveSibling(String.format(Locale.ROOT, p[0], i));
+                Path part = VolumeIo.besideHeader(file, String.format(Locale.ROOT, p[0], i));
                 if (!Files.isRegularFile(part)) {
                     throw new IOException("data file " + part + " is missing");
                 }
-                out.write(Files.readAllBytes(part));
+                out.write(VolumeIo.readAll(part));
             }
             return out.toByteArray();
         }
-        Path data = file.resolveSibling(dataFile);
+        Path data = VolumeIo.besideHeader(file, dataFile);
         if (!Files.isRegularFile(data)) {
             throw new IOException("data file " + data + " is missing");
         }
-        return Files.readAllBytes(data);
+        return VolumeIo.readAll(data);
     }
 
     private static String require(Map<String, String> h, String key) throws IOException {
