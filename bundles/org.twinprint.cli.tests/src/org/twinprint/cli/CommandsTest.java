@@ -205,4 +205,175 @@ class CommandsTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("Skull: 1373795 voxels"),
                 "the SEG brings back every voxel at 700 HU and above (1,373,795 in the data's INFO.txt)");
     }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void modelMakesOneNamedObjectPerSegment(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("two.3mf");
+        int code = run("model", "--segment", "Dense=1200:3071", "--segment", "Bone=300:1199", "--reduce", "0.2",
+                "--out", model.toString(), "--report", dir.resolve("two.json").toString());
+        String report = Files.readString(dir.resolve("two.json"));
+        assertTrue(code == 0 || code == 1, err());
+        java.util.Map<?, ?> json = (java.util.Map<?, ?>) org.twinprint.core.report.JsonReader.parse(report);
+        List<?> models = (List<?>) json.get("models");
+        assertEquals(List.of("Dense", "Bone"), models.stream().map(m -> ((java.util.Map<?, ?>) m).get("segment"))
+                .toList(), report);
+        String xml;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(model.toFile())) {
+            xml = new String(zip.getInputStream(zip.getEntry("3D/3dmodel.model")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+        }
+        assertTrue(xml.contains("name=\"Dense\"") && xml.contains("name=\"Bone\""), "one object each in the 3MF");
+        assertEquals(2, xml.split("<object ", -1).length - 1, "two objects");
+
+        assertEquals(2, run("model", "--segment", "700:3071", "--segment", "700:3071", "--out",
+                dir.resolve("x.stl").toString()), "the same segment twice is wrong usage");
+        assertEquals(2, run("info", TestData.headPhantom().toString(), "--out", "a", "--out", "b"));
+    }
+
+    @Test
+    void convertWritesTheVolumeAndItsSegmentsAsALabelVolume(@TempDir Path dir) throws Exception {
+        Path volume = dir.resolve("ct.nrrd");
+        Path labels = dir.resolve("labels.nii.gz");
+        assertEquals(0, run("convert", TestData.headPhantom().toString(), "--out", volume.toString(), "--labels",
+                labels.toString(), "--segment", "Skull=700:3071"), err());
+        assertEquals(0, run("info", volume.toString()));
+        assertTrue(out().contains("\"dimensions\": [512, 512, 140]") && out().contains("\"sum\": -30468829548"),
+                out());
+        assertEquals(0, run("info", labels.toString()));
+        assertTrue(out().contains("\"sum\": 1373795"), "label 1 in each of the 1,373,795 skull voxels: " + out());
+        assertEquals(2, run("convert", TestData.headPhantom().toString(), "--out", dir.resolve("x.vtk").toString()));
+    }
+
+    @Test
+    void aSegThatCannotBeWrittenLeavesTheReportAndSaysWhy(@TempDir Path dir) throws Exception {
+        // the demo without one slice: resampled, so its slices no longer match images one to one
+        Path gapped = Files.createDirectories(dir.resolve("gapped"));
+        try (var files = Files.list(TestData.headPhantom())) {
+            List<Path> all = files.sorted().toList();
+            for (Path f : all) {
+                if (!f.getFileName().toString().equals("I1000")) {
+                    Files.copy(f, gapped.resolve(f.getFileName()));
+                }
+            }
+        }
+        Path report = dir.resolve("report.json");
+        assertEquals(1, run("segment", gapped.toString(), "segment.threshold", "--lower", "700", "--out",
+                report.toString(), "--seg", dir.resolve("skull.dcm").toString()));
+        assertTrue(Files.exists(report), "the report is written");
+        assertTrue(Files.readString(report).contains("\"notWritten\""), Files.readString(report));
+        assertTrue(err().contains("skull.dcm: not written"), err());
+    }
+
+    @Test
+    void everyFailureExitsOneNamingTheFileAndUsageAloneExitsTwo(@TempDir Path dir) throws Exception {
+        // a raw NRRD of 2.3 GB (sparse: it takes no disk): no array holds it
+        Path big = dir.resolve("big.nrrd");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.write(("NRRD0004\ntype: short\ndimension: 3\nsizes: 1024 1024 1100\nencoding: raw\n\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            f.setLength(2_306_867_300L);
+        }
+        assertEquals(1, run("info", big.toString()));
+        assertTrue(err().contains(big.toString()) && err().contains("over 2 GiB"), err());
+        // gzip data that inflates far beyond the heap: refused before it is inflated
+        Path bomb = dir.resolve("bomb.nrrd");
+        try (var out = Files.newOutputStream(bomb)) {
+            out.write("NRRD0004\ntype: short\ndimension: 3\nsizes: 40000 40000 1\nencoding: gzip\n\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out);
+            z.write(new byte[1 << 20]);
+            z.finish();
+        }
+        err.reset();
+        assertEquals(1, run("info", bomb.toString()));
+        assertTrue(err().contains(bomb.toString()) && err().contains("MB of memory"), err());
+        // a data problem inside a file is exit 1, not "usage"
+        Path broken = Files.writeString(dir.resolve("broken.nrrd"), "NRRD0004\ntype: short\ndimension: 3\n"
+                + "sizes: 2 two 2\nencoding: raw\n\n");
+        err.reset();
+        assertEquals(1, run("info", broken.toString()));
+        assertTrue(err().contains("broken.nrrd") && err().contains("sizes"), err());
+    }
+
+    @Test
+    void studiesListsAStructureSetBesideItsCt() {
+        assertEquals(0, run("studies", TestData.shared("ibsi1-ct-phantom-rtstruct").toString()));
+        java.util.Map<?, ?> json = (java.util.Map<?, ?>) org.twinprint.core.report.JsonReader.parse(out());
+        List<?> series = (List<?>) json.get("series");
+        assertEquals(1, series.size(), out());
+        List<?> objects = (List<?>) ((java.util.Map<?, ?>) series.get(0)).get("objects");
+        assertEquals(1, objects.size(), out());
+        assertEquals("RTSTRUCT", ((java.util.Map<?, ?>) objects.get(0)).get("modality"));
+    }
+
+    @Test
+    void infoOnASliceWithNonFiniteGeometryPrintsValidJsonNamingIt(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("ct"));
+        try (var files = Files.list(TestData.headPhantom())) {
+            List<Path> some = files.sorted().limit(5).toList();
+            for (Path f : some) {
+                Files.copy(f, folder.resolve(f.getFileName()));
+            }
+            com.pixelmed.dicom.AttributeList list = new com.pixelmed.dicom.AttributeList();
+            list.read(some.get(0).toFile());
+            com.pixelmed.dicom.Attribute spacing = new com.pixelmed.dicom.DecimalStringAttribute(
+                    com.pixelmed.dicom.TagFromName.PixelSpacing);
+            spacing.addValue("NaN");
+            spacing.addValue("1");
+            list.put(spacing);
+            list.write(folder.resolve(some.get(0).getFileName()).toString());
+        }
+        assertEquals(0, run("info", folder.toString()));
+        String json = out();
+        Process p = new ProcessBuilder("/usr/bin/python3", "-m", "json.tool").redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write(json.getBytes(StandardCharsets.UTF_8));
+        }
+        String parsed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), parsed);
+        assertTrue(json.contains("PixelSpacing NaN"), json);
+    }
+
+    @Test
+    void everyMeshFormatWrittenIsReadBackWithTheSameVolume(@TempDir Path dir) throws Exception {
+        Path femur = TestData.shared("gfxmorph_bone_stl/data/femur.stl");
+        double volume = org.twinprint.meshing.core.StlFormat.read(femur).volumeMm3();
+        for (String ext : List.of("obj", "ply", "3mf")) {
+            Path copy = dir.resolve("femur." + ext);
+            assertEquals(0, run("check", femur.toString(), "--out", copy.toString()), err());
+            out.reset();
+            assertEquals(0, run("check", copy.toString()), ext + ": " + err());
+            java.util.Map<?, ?> report = (java.util.Map<?, ?>) org.twinprint.core.report.JsonReader.parse(out());
+            assertEquals(volume, (Double) report.get("volumeMm3"), volume * 1e-5, ext + " keeps the volume");
+            assertEquals(Boolean.TRUE, report.get("closed"), ext);
+        }
+    }
+
+    @Test
+    void aMeshWithANonFiniteVertexOrNoTriangleIsRefusedNamingIt(@TempDir Path dir) throws Exception {
+        Path nan = Files.writeString(dir.resolve("nan.stl"), """
+                solid nan
+                 facet normal 0 0 1
+                  outer loop
+                   vertex 0 0 0
+                   vertex 10 0 0
+                   vertex NaN 10 0
+                  endloop
+                 endfacet
+                endsolid nan
+                """);
+        assertEquals(1, run("filter", nan.toString(), "mesh.smooth", "--out", dir.resolve("out.stl").toString()));
+        assertTrue(err().contains("nan.stl") && err().contains("vertex 2") && err().contains("NaN"), err());
+        assertTrue(!Files.exists(dir.resolve("out.stl")), "nothing is written");
+        Path empty = dir.resolve("empty.stl");
+        byte[] header = new byte[84]; // a binary STL of 0 triangles
+        Files.write(empty, header);
+        err.reset();
+        assertEquals(1, run("check", empty.toString()));
+        assertTrue(err().contains("empty.stl") && err().contains("holds no triangles"), err());
+    }
 }

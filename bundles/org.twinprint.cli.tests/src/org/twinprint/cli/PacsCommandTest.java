@@ -71,4 +71,75 @@ class PacsCommandTest {
         assertEquals(2, run("pacs", "get", "--host", "127.0.0.1", "--port", "9"));
         assertTrue(err.toString().contains("pacs needs --study"), err.toString());
     }
+
+    /** Runs a command against a misbehaving server; returns its exit code and how long it took (ms). */
+    private long[] timed(String... args) {
+        long start = System.nanoTime();
+        int code = run(args);
+        return new long[] { code, (System.nanoTime() - start) / 1_000_000 };
+    }
+
+    @Test
+    void silentAndDrippingDimsePeersAreGivenUpWithinTheTimeout() throws Exception {
+        for (MisbehavingServer.Behaviour b : List.of(MisbehavingServer.Behaviour.SILENT,
+                MisbehavingServer.Behaviour.SLOW_DRIP)) {
+            try (MisbehavingServer server = new MisbehavingServer(b)) {
+                String port = Integer.toString(server.port());
+                for (String op : List.of("echo", "find")) {
+                    long[] r = timed("pacs", op, "--host", "127.0.0.1", "--port", port, "--timeout", "2");
+                    assertEquals(1, r[0], b + " " + op + ": " + err);
+                    assertTrue(r[1] < 6000, b + " " + op + " took " + r[1] + " ms");
+                    assertTrue(err.toString().contains("no answer for 2 s"), b + " " + op + ": " + err);
+                }
+                long[] r = timed("pacs", "get", "--host", "127.0.0.1", "--port", port, "--timeout", "2", "--study",
+                        "1.2.3", "--out", Files.createTempDirectory("get").toString());
+                assertEquals(1, r[0], b + " get: " + err);
+                assertTrue(r[1] < 6000, b + " get took " + r[1] + " ms");
+            }
+        }
+    }
+
+    @Test
+    void aHugePduLengthIsNamedNotANumber() throws Exception {
+        try (MisbehavingServer server = new MisbehavingServer(MisbehavingServer.Behaviour.HUGE_PDU)) {
+            long[] r = timed("pacs", "echo", "--host", "127.0.0.1", "--port", Integer.toString(server.port()),
+                    "--timeout", "3");
+            assertEquals(1, r[0], err.toString());
+            String message = err.toString();
+            assertTrue(message.contains("C-ECHO") && (message.contains("malformed or oversized protocol data unit")
+                    || message.contains("failed (")) && !message.matches("(?s).*pacs: -?\\d+\\s*"), message);
+            assertTrue(r[1] < 8000, "took " + r[1] + " ms");
+        }
+    }
+
+    @Test
+    void silentDrippingAndEndlessDicomWebServersEndTheCommandWithAMessage(@TempDir Path dir) throws Exception {
+        try (MisbehavingServer silent = new MisbehavingServer(MisbehavingServer.Behaviour.SILENT)) {
+            String url = "http://127.0.0.1:" + silent.port() + "/dicom-web";
+            long[] r = timed("pacs", "web-find", "--url", url, "--timeout", "2");
+            assertEquals(1, r[0], err.toString());
+            assertTrue(err.toString().contains("given up"), err.toString());
+            assertTrue(r[1] < 6000, "took " + r[1] + " ms");
+        }
+        try (MisbehavingServer drip = new MisbehavingServer(MisbehavingServer.Behaviour.DRIPPING_HTTP)) {
+            String url = "http://127.0.0.1:" + drip.port() + "/dicom-web";
+            long[] r = timed("pacs", "web-get", "--url", url, "--timeout", "2", "--study", "1", "--series", "2",
+                    "--out", dir.resolve("drip").toString());
+            assertEquals(1, r[0], err.toString());
+            assertTrue(err.toString().contains("no answer for 2 s"), err.toString());
+            assertTrue(r[1] < 6000, "took " + r[1] + " ms");
+        }
+        try (MisbehavingServer endless = new MisbehavingServer(MisbehavingServer.Behaviour.ENDLESS_HTTP)) {
+            String url = "http://127.0.0.1:" + endless.port() + "/dicom-web";
+            Path out = dir.resolve("endless");
+            long[] r = timed("pacs", "web-get", "--url", url, "--timeout", "5", "--max-mb", "64", "--study", "1",
+                    "--series", "2", "--out", out.toString());
+            assertEquals(1, r[0], err.toString());
+            assertTrue(err.toString().contains("larger than the limit of 64 MB"), err.toString());
+            assertTrue(r[1] < 20000, "took " + r[1] + " ms");
+            try (var left = Files.list(out)) {
+                assertEquals(0, left.count(), "what was written of the refused answer is gone");
+            }
+        }
+    }
 }

@@ -19,10 +19,28 @@ import org.twinprint.core.service.ServiceCatalog;
  */
 public final class CliApplication implements IApplication {
 
+    /** PixelMed's own messages (one per damaged element, with stack traces) go to a log file, not the console. */
+    private static final java.util.logging.Logger PIXELMED = java.util.logging.Logger.getLogger("com.pixelmed");
+
+    private static void logToolkitsToFile() {
+        PIXELMED.setUseParentHandlers(false);
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of(
+                    System.getProperty("user.home"), ".cache", "twinprint"));
+            java.util.logging.FileHandler file = new java.util.logging.FileHandler(dir.resolve("twinprint-%g.log")
+                    .toString(), 1 << 20, 2, true);
+            file.setFormatter(new java.util.logging.SimpleFormatter());
+            PIXELMED.addHandler(file);
+        } catch (java.io.IOException | RuntimeException e) {
+            PIXELMED.setLevel(java.util.logging.Level.OFF); // no log file: the one-line reasons still reach the user
+        }
+    }
+
     @Override
     public Object start(IApplicationContext context) throws Exception {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         context.applicationRunning();
+        logToolkitsToFile();
         org.twinprint.core.files.PrivateTemp.removeStaleInBackground(); // what a killed run left
         ServiceCatalog catalog = awaitCatalog();
         Commands commands = new Commands(new CaseOperations(catalog), System.out, System.err);

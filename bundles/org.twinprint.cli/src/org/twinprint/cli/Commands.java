@@ -105,8 +105,8 @@ public final class Commands {
             case "install-plugin" -> usage("install-plugin changes the installation: run it as 'releng/run install-plugin'");
             default -> usage("unknown subcommand '" + command + "'");
             };
-        } catch (IllegalArgumentException e) {
-            return usage(e.getMessage());
+        } catch (org.twinprint.core.spi.BadParameterException e) {
+            return usage(e.getMessage()); // exit 2 is for wrong usage only; bad data is exit 1 below
         } catch (IOException | RuntimeException | LinkageError e) {
             // a plugin's failure ends this command with its name, never with a stack trace
             err.println("twinprint " + command + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -345,7 +345,7 @@ public final class Commands {
         String id = name.endsWith(".nrrd") ? "export.nrrd" : name.endsWith(".nii") || name.endsWith(".nii.gz")
                 ? "export.nifti" : name.endsWith(".mha") || name.endsWith(".mhd") ? "export.mha" : null;
         if (id == null) {
-            throw new IllegalArgumentException(file + ": write .nrrd, .nii, .nii.gz, .mha or .mhd");
+            throw new org.twinprint.core.spi.BadParameterException(file + ": write .nrrd, .nii, .nii.gz, .mha or .mhd");
         }
         return operations.catalog().require(ServiceKind.EXPORTER, Exporter.class, id);
     }

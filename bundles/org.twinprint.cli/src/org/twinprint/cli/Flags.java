@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.twinprint.core.spi.BadParameterException;
 import org.twinprint.core.spi.ParameterSpec;
 
 /**
@@ -27,7 +28,7 @@ record Flags(List<String> positional, Map<String, String> values, Map<String, Li
             @Override
             public String put(String key, String value) {
                 if (containsKey(key) && !repeatable.contains(key)) {
-                    throw new IllegalArgumentException("flag --" + key + " is given twice");
+                    throw new BadParameterException("flag --" + key + " is given twice");
                 }
                 return super.put(key, value);
             }
@@ -51,7 +52,7 @@ record Flags(List<String> positional, Map<String, String> values, Map<String, Li
             } else if (n + 1 < words.size()) {
                 value = words.get(++n);
             } else {
-                throw new IllegalArgumentException("flag --" + key + " needs a value");
+                throw new BadParameterException("flag --" + key + " needs a value");
             }
             values.put(key, value);
             repeated.computeIfAbsent(key, k -> new ArrayList<>()).add(value);

@@ -30,7 +30,8 @@ final class PacsCommand {
     static final String USAGE = "pacs echo|find|get|store|web-find|web-get ...   talk to a PACS:"
             + " DIMSE with --host H --port P [--aet AET] [--our-aet AET], DICOMweb with --url URL;"
             + " find/web-find [--Keyword value]..., get/web-get --study UID [--series UID] --out DIR,"
-            + " store <file|folder>...";
+            + " store <file|folder>...; [--timeout S] gives up a peer silent for S seconds (default 20),"
+            + " [--max-mb N] stops a web-get beyond N MB (default 8192)";
 
     private final PrintStream out;
     private final Progress progress;
@@ -42,10 +43,12 @@ final class PacsCommand {
 
     int run(List<String> args) throws IOException {
         if (args.isEmpty()) {
-            throw new IllegalArgumentException("pacs needs an operation: " + USAGE);
+            throw new org.twinprint.core.spi.BadParameterException("pacs needs an operation: " + USAGE);
         }
         String op = args.get(0);
         Flags flags = Flags.parse(args.subList(1, args.size()), List.of());
+        timeout = positive(flags.take("timeout"), 20, "--timeout takes whole seconds");
+        maxBytes = (long) positive(flags.take("max-mb"), 8192, "--max-mb takes whole megabytes") << 20;
         switch (op) {
             case "echo" -> {
                 DimseClient c = dimse(flags);
@@ -76,7 +79,7 @@ final class PacsCommand {
                         + " files stored");
             }
             case "web-find" -> {
-                DicomWebClient web = new DicomWebClient(URI.create(required(flags, "url")));
+                DicomWebClient web = new DicomWebClient(URI.create(required(flags, "url")), timeout, maxBytes);
                 List<Object> studies = new ArrayList<>();
                 for (StudyRecord s : web.studies(matching(flags))) {
                     studies.add(study(s, web.series(s.studyUid())));
@@ -84,23 +87,41 @@ final class PacsCommand {
                 out.print(Json.write(studies));
             }
             case "web-get" -> {
-                DicomWebClient web = new DicomWebClient(URI.create(required(flags, "url")));
+                DicomWebClient web = new DicomWebClient(URI.create(required(flags, "url")), timeout, maxBytes);
                 Path dir = Path.of(required(flags, "out"));
                 List<Path> files = web.retrieve(required(flags, "study"), required(flags, "series"), dir, progress);
                 out.println("WADO-RS: " + files.size() + " files in " + dir.toAbsolutePath());
             }
-            default -> throw new IllegalArgumentException("unknown pacs operation '" + op + "': " + USAGE);
+            default -> throw new org.twinprint.core.spi.BadParameterException("unknown pacs operation '" + op + "': " + USAGE);
         }
         return 0;
     }
 
-    private static DimseClient dimse(Flags flags) {
+    private int timeout;
+    private long maxBytes;
+
+    private static int positive(String value, int otherwise, String problem) {
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            int v = Integer.parseInt(value.strip());
+            if (v >= 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new org.twinprint.core.spi.BadParameterException(problem + " (1 or more), not '" + value + "'");
+    }
+
+    private DimseClient dimse(Flags flags) {
         String port = required(flags, "port");
         try {
             return new DimseClient(new PacsNode(required(flags, "host"), Integer.parseInt(port),
-                    orDefault(flags.take("aet"), "ORTHANC"), orDefault(flags.take("our-aet"), "TWINPRINT")));
+                    orDefault(flags.take("aet"), "ORTHANC"), orDefault(flags.take("our-aet"), "TWINPRINT")), timeout);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port takes a number, not '" + port + "'");
+            throw new org.twinprint.core.spi.BadParameterException("--port takes a number, not '" + port + "'");
         }
     }
 
@@ -134,7 +155,7 @@ final class PacsCommand {
 
     private static List<Path> files(List<String> paths) throws IOException {
         if (paths.isEmpty()) {
-            throw new IllegalArgumentException("store needs files or folders to send");
+            throw new org.twinprint.core.spi.BadParameterException("store needs files or folders to send");
         }
         List<Path> files = new ArrayList<>();
         for (String p : paths) {
@@ -155,7 +176,7 @@ final class PacsCommand {
     private static String required(Flags flags, String key) {
         String v = flags.take(key);
         if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException("pacs needs --" + key);
+            throw new org.twinprint.core.spi.BadParameterException("pacs needs --" + key);
         }
         return v;
     }

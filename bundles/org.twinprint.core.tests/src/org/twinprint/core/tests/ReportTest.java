@@ -31,6 +31,21 @@ import org.twinprint.core.spi.SegmentationTool;
 class ReportTest {
 
     @Test
+    void nonFiniteNumbersBecomeNullSoThatEveryJsonParserReadsTheOutput() throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("spacing", new double[] { Double.NaN, 1, Double.POSITIVE_INFINITY });
+        m.put("volume", Double.NaN);
+        String json = Json.write(m);
+        assertTrue(json.contains("\"spacing\": [null, 1, null]") && json.contains("\"volume\": null"), json);
+        Process p = new ProcessBuilder("/usr/bin/python3", "-m", "json.tool").redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), "python's json.tool parses it: " + out);
+    }
+
+    @Test
     void jsonEscapesTextAndWritesNumbersPlainly() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", "a \"quoted\"\nline");

@@ -39,7 +39,7 @@ public final class Json {
         } else if (v instanceof double[] a) {
             out.append('[');
             for (int n = 0; n < a.length; n++) {
-                out.append(n == 0 ? "" : ", ").append(number(a[n]));
+                out.append(n == 0 ? "" : ", ").append(Double.isFinite(a[n]) ? number(a[n]) : "null"); // JSON has no NaN
             }
             out.append(']');
         } else if (v instanceof int[] a) {

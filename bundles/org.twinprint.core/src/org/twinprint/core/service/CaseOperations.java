@@ -151,6 +151,12 @@ public final class CaseOperations {
         } catch (RuntimeException | LinkageError e) {
             throw failure(filter, e);
         }
+        int bad = firstNonFinite(output.vertices());
+        if (bad >= 0) {
+            // a filter's bug must not reach a file: the case keeps its input mesh
+            throw failure(filter, new IllegalStateException("it gave vertex " + bad / 3 + " of " + input.name()
+                    + " the coordinate " + output.vertices()[bad] + "; the mesh is left as it was"));
+        }
         target.replaceMesh(input, output);
         Map<String, String> recorded = new LinkedHashMap<>(parameters.asMap());
         recorded.put("mesh", input.name());
@@ -187,6 +193,16 @@ public final class CaseOperations {
         target.putResult("prediction:" + model.id(), predictions);
         record(target, model, parameters.asMap(), predictions.size() + " predictions");
         return predictions;
+    }
+
+    /** The index of the first coordinate that is not a finite number, or -1. */
+    private static int firstNonFinite(float[] v) {
+        for (int i = 0; i < v.length; i++) {
+            if (!Float.isFinite(v[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -47,7 +47,7 @@ public class ServiceCatalog {
 
     public <T extends TwinPrintService> T require(ServiceKind kind, Class<T> type, String id) {
         return find(kind, id).map(e -> type.cast(e.service()))
-                .orElseThrow(() -> new IllegalArgumentException("no " + kind.label() + " with id '" + id
+                .orElseThrow(() -> new org.twinprint.core.spi.BadParameterException("no " + kind.label() + " with id '" + id
                         + "'; available: " + String.join(", ", ids(kind))));
     }
 

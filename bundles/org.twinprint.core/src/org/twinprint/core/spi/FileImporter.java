@@ -43,7 +43,10 @@ public abstract class FileImporter implements Importer {
         try {
             return read(path);
         } catch (IOException | RuntimeException e) {
-            return new ImportResult(List.of(), List.of(new Problem(path, String.valueOf(e.getMessage()))));
+            String message = String.valueOf(e.getMessage());
+            String named = path + ": "; // the problem names the file itself
+            return new ImportResult(List.of(), List.of(new Problem(path, message.startsWith(named)
+                    ? message.substring(named.length()) : message)));
         }
     }
 

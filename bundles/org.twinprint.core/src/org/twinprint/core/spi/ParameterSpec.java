@@ -111,8 +111,8 @@ public record ParameterSpec(String key, String label, Type type, String defaultV
         }
     }
 
-    private IllegalArgumentException problem(String what) {
-        return new IllegalArgumentException("parameter --" + key + ": " + what);
+    private BadParameterException problem(String what) {
+        return new BadParameterException("parameter --" + key + ": " + what);
     }
 
     private static String format(double v) {

@@ -24,7 +24,7 @@ public final class Parameters {
         specs.forEach(s -> byKey.put(s.key(), s));
         for (String key : raw.keySet()) {
             if (!byKey.containsKey(key)) {
-                throw new IllegalArgumentException("unknown parameter --" + key + "; known: "
+                throw new BadParameterException("unknown parameter --" + key + "; known: "
                         + (byKey.isEmpty() ? "none" : "--" + String.join(", --", byKey.keySet())));
             }
         }
@@ -33,7 +33,7 @@ public final class Parameters {
             String v = raw.get(spec.key());
             if (v == null) {
                 if (spec.required()) {
-                    throw new IllegalArgumentException("parameter --" + spec.key() + " is required: " + spec.help());
+                    throw new BadParameterException("parameter --" + spec.key() + " is required: " + spec.help());
                 }
                 v = spec.defaultValue();
             }

@@ -23,6 +23,6 @@ public enum MeshFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException(file + ": unknown mesh format; use .stl, .obj, .ply or .3mf");
+        throw new org.twinprint.core.spi.BadParameterException(file + ": unknown mesh format; use .stl, .obj, .ply or .3mf");
     }
 }

@@ -37,7 +37,7 @@ public final class ModelPipeline {
         public Options {
             segments = List.copyOf(segments);
             if (segments.isEmpty() && segmentsFrom == null) {
-                throw new IllegalArgumentException("a model needs at least one --segment or --segments-from");
+                throw new org.twinprint.core.spi.BadParameterException("a model needs at least one --segment or --segments-from");
             }
         }
 
@@ -158,7 +158,7 @@ public final class ModelPipeline {
             Map<String, String> threshold = thresholdParameters(spec);
             String name = threshold.get("segment");
             if (names.contains(name)) {
-                throw new IllegalArgumentException("--segment " + spec + ": a segment named '" + name
+                throw new org.twinprint.core.spi.BadParameterException("--segment " + spec + ": a segment named '" + name
                         + "' is asked for twice");
             }
             SegmentationTool tool = catalog.require(ServiceKind.SEGMENTATION_TOOL, SegmentationTool.class,
@@ -232,6 +232,11 @@ public final class ModelPipeline {
                     mesh, Map.of("target", o.reduceTarget()), progress);
             lap("reduce", t);
         }
+        // the model holds the segment's voxels: what the surface cut off at voxel corners and the reduction took
+        t = System.nanoTime();
+        mesh = operations.filter(c, catalog.require(ServiceKind.MESH_FILTER, MeshFilter.class, "mesh.fit-volume"),
+                mesh, Map.of("volume", Double.toString(c.labelMap().volumeMm3(segment))), progress);
+        lap("fit volume", t);
         t = System.nanoTime();
         MeshRepair.Result repairs = MeshRepair.repair(mesh, 1, 30);
         c.replaceMesh(mesh, repairs.mesh());
@@ -258,7 +263,7 @@ public final class ModelPipeline {
         if (range.contains(":")) {
             String[] lohi = range.split(":", 2);
             if (lohi[0].isBlank() || lohi[1].isBlank()) {
-                throw new IllegalArgumentException("--segment " + range + ": write the range as LO:HI, e.g. 700:3071");
+                throw new org.twinprint.core.spi.BadParameterException("--segment " + range + ": write the range as LO:HI, e.g. 700:3071");
             }
             return Map.of("preset", "custom", "lower", lohi[0].strip(), "upper", lohi[1].strip(), "segment",
                     "Model " + range.strip());
@@ -268,6 +273,7 @@ public final class ModelPipeline {
 
     /** Stage names in pipeline order, for reports; the export overlaps the check. */
     public static List<String> stages() {
-        return List.of("threshold", "largest island", "surface", "smooth", "reduce", "repair", "check", "export");
+        return List.of("threshold", "largest island", "surface", "smooth", "reduce", "fit volume", "repair", "check",
+                "export");
     }
 }

@@ -50,7 +50,7 @@ public final class Printers {
 
     public static Printer find(List<Printer> printers, String name) {
         return printers.stream().filter(p -> p.name().toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no printer matches '" + name + "'"));
+                .findFirst().orElseThrow(() -> new org.twinprint.core.spi.BadParameterException("no printer matches '" + name + "'"));
     }
 
     private static double num(String s) {

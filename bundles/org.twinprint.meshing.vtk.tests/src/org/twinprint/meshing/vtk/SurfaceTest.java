@@ -93,9 +93,28 @@ class SurfaceTest {
         assertEquals(0, ExternalCheck.admeshValue(admesh, "Total disconnected facets"), admesh);
         double admeshVolume = Double.parseDouble(admesh.replaceAll("(?s).*Volume\\s+:\\s+([0-9.]+).*", "$1"));
         assertEquals(voxelVolume, admeshVolume, voxelVolume * 0.01, "within 1 % of the voxel volume");
-        assertEquals(8, c.provenance().size(), "import, threshold, island, surface, smooth, reduce, repair, export");
+        assertEquals(voxelVolume, result.report().volumeMm3(), voxelVolume * 0.002, "fitted to the voxel volume");
+        assertEquals(9, c.provenance().size(),
+                "import, threshold, island, surface, smooth, reduce, fit volume, repair, export");
         assertTrue(result.repairs().shellsRemoved() > 1000, "loose voxel crumbs removed: " + result.repairs());
         assertEquals(0, result.repairs().holesFilled());
+    }
+
+    @Test
+    void modelsFromThreeMillimetreVoxelsHoldTheirSegmentsVolume(@TempDir Path dir) throws Exception {
+        // TotalSegmentator's example: 3 mm voxels, where a surface through voxel centres loses most
+        for (String label : java.util.List.of("hip_left", "liver", "aorta")) {
+            Case c = new Case(label);
+            operations.importInto(c, TestData.shared("totalsegmentator-example-ct/labels/" + label + ".nii.gz"),
+                    Map.of(), Progress.NONE);
+            ModelPipeline.Result result = new ModelPipeline(operations).run(c, new ModelPipeline.Options(
+                    java.util.List.of(label + "=1:1"), null, false, 10, "0.5", dir.resolve(label + ".stl"), null),
+                    Progress.NONE);
+            double voxels = c.labelMap().volumeMm3(c.labelMap().segment(label).orElseThrow());
+            double volume = result.report().volumeMm3();
+            assertEquals(voxels, volume, voxels * 0.01, label + ": the model within 1 % of its voxels");
+            assertTrue(result.report().topology().watertight(), label + ": " + result.report().failures());
+        }
     }
 
     @Test

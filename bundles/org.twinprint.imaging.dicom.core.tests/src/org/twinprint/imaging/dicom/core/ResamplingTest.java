@@ -94,9 +94,99 @@ class ResamplingTest {
                 list.put(decimals(TagFromName.ImageOrientationPatient, 1, 0, 0, 0, 0.999999999999, 1e-6));
             }
         }));
-        assertEquals(List.of("mixed sizes or orientations: 1 slice(s) such as " + slices.get(5).getFileName()
-                + " (512x512) differ from the series and were left out"), s.warnings());
+        assertEquals(List.of("inconsistent slices: 1 slice(s) such as " + slices.get(5).getFileName()
+                + " differ from the series in ImageOrientationPatient and were left out"), s.warnings());
         assertEquals(5, s.volume().geometry().nz());
+    }
+
+    @Test
+    void aShorterStepBetweenSlicesIsCalledAnOverlapAndALongerOneAMissingSlice(@TempDir Path dir) throws Exception {
+        // slice 4 moved 0.6 mm towards slice 3: 0.4 mm after 3 (overlap), 1.6 mm before 5
+        List<Path> slices = firstSlices(8);
+        Path folder = copy(slices, dir.resolve("overlap"), (k, list) -> {
+            if (k == 4) {
+                double[] ipp = Attribute.getDoubleValues(list, TagFromName.ImagePositionPatient);
+                list.put(decimals(TagFromName.ImagePositionPatient, ipp[0], ipp[1], ipp[2] - 0.6));
+            }
+        });
+        Series s = load(folder);
+        assertTrue(s.warnings().stream().anyMatch(w -> w.startsWith("uneven gap: 0.400 mm") && w.endsWith(
+                "(overlapping slices)")), s.warnings().toString());
+        assertTrue(s.warnings().stream().anyMatch(w -> w.startsWith("uneven gap: 1.600 mm") && w.endsWith(
+                "(missing slice?)")), s.warnings().toString());
+    }
+
+    @Test
+    void aDicomdirBesideTheImagesIsDescribedAsWhatItIs(@TempDir Path dir) throws Exception {
+        Path folder = copy(firstSlices(2), dir.resolve("with-dirfile"), 0);
+        java.nio.file.Files.copy(TestData.shared("pydicom_testfiles/src/pydicom/data/test_files/dicomdirtests/DICOMDIR"),
+                folder.resolve("DIRFILE"));
+        var result = new DicomFolderImporter().importFrom(folder, null, Progress.NONE);
+        assertEquals(1, result.series().size());
+        assertEquals(1, result.problems().size(), result.problems().toString());
+        assertTrue(result.problems().get(0).message().contains("a DICOMDIR, the index of a DICOM file set"),
+                result.problems().toString());
+    }
+
+    @Test
+    void aSliceWhoseRescaleCannotBeNeverChangesTheAnatomySilently(@TempDir Path dir) throws Exception {
+        // slope 0 in one slice, an absurd intercept in another, a plausible but different one in a third
+        List<Path> slices = firstSlices(12);
+        Path folder = copy(slices, dir.resolve("rescale"), (k, list) -> {
+            if (k == 3) {
+                list.put(decimals(TagFromName.RescaleSlope, 0));
+            } else if (k == 6) {
+                list.put(decimals(TagFromName.RescaleIntercept, 1e300));
+            } else if (k == 9) {
+                list.put(decimals(TagFromName.RescaleIntercept, -24));
+            }
+        });
+        var result = new DicomFolderImporter().importFrom(folder, null, Progress.NONE);
+        assertEquals(List.of(slices.get(3).getFileName().toString(), slices.get(6).getFileName().toString()),
+                result.problems().stream().map(p -> p.file().getFileName().toString()).toList());
+        assertTrue(result.problems().get(0).message().startsWith("RescaleSlope 0.0 cannot calibrate"),
+                result.problems().toString());
+        assertTrue(result.problems().get(1).message().startsWith("RescaleIntercept 1.0E300 cannot calibrate"),
+                result.problems().toString());
+        Series s = result.series().get(0);
+        assertTrue(s.warnings().contains("inconsistent slices: 1 slice(s) such as " + slices.get(9).getFileName()
+                + " differ from the series in RescaleIntercept -24.0 (series: -1024.0) and were left out"),
+                s.warnings().toString());
+        Series original = load(copy(slices, dir.resolve("all"), 0));
+        assertEquals(original.volume().geometry().nz(), s.volume().geometry().nz(), "the gaps are filled in");
+        assertEquals(original.volume().get(256, 300, 2), s.volume().get(256, 300, 2), "slices kept are unchanged");
+    }
+
+    @Test
+    void nonFiniteOrAbsurdGeometryIsRefusedNamingTheAttribute(@TempDir Path dir) throws Exception {
+        List<Path> slices = firstSlices(3);
+        Path folder = copy(slices, dir.resolve("geometry"), (k, list) -> {
+            if (k == 0) {
+                DecimalStringAttribute spacing = new DecimalStringAttribute(TagFromName.PixelSpacing);
+                spacing.addValue("NaN"); // as text: PixelMed writes a NaN double as 0
+                spacing.addValue("0.45");
+                list.put(spacing);
+            } else if (k == 1) {
+                list.put(decimals(TagFromName.ImageOrientationPatient, 1, 0, 0, 0.5, 0.5, 0));
+            } else {
+                list.put(decimals(TagFromName.ImagePositionPatient, 1e308, 0, 0));
+            }
+        });
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> new DicomFolderImporter().importFrom(folder, null, Progress.NONE));
+        assertTrue(e.getMessage().contains("no image could be read"), e.getMessage());
+        var problems = new java.util.ArrayList<String>();
+        for (Path f : slices) {
+            try {
+                DicomSliceReader.read(folder.resolve(f.getFileName()));
+            } catch (DicomReadException x) {
+                problems.add(x.getMessage());
+            }
+        }
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("PixelSpacing NaN"), problems.toString());
+        assertTrue(problems.get(1).startsWith("ImageOrientationPatient"), problems.toString());
+        assertTrue(problems.get(2).startsWith("ImagePositionPatient"), problems.toString());
     }
 
     private static Series load(Path folder) throws Exception {

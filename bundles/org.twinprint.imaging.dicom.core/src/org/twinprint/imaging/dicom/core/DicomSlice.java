@@ -10,7 +10,7 @@ import org.twinprint.core.model.Vec3;
  */
 record DicomSlice(Path file, String seriesUid, String seriesDescription, String modality, Vec3 position,
         Vec3 rowDirection, Vec3 columnDirection, int rows, int columns, double rowSpacing, double columnSpacing,
-        String unit, SlicePixels pixels) {
+        String unit, double rescaleSlope, double rescaleIntercept, SlicePixels pixels) {
 
     /** The calibrated values of a slice that has them in memory ({@link #decoded}). */
     short[] values() {
@@ -28,7 +28,8 @@ record DicomSlice(Path file, String seriesUid, String seriesDescription, String 
         short[] values = new short[rows * columns];
         pixels.copyTo(values, 0);
         return new DicomSlice(file, seriesUid, seriesDescription, modality, position, rowDirection, columnDirection,
-                rows, columns, rowSpacing, columnSpacing, unit, new SlicePixels.Decoded(values));
+                rows, columns, rowSpacing, columnSpacing, unit, rescaleSlope, rescaleIntercept,
+                new SlicePixels.Decoded(values));
     }
 
     /** Unit normal of the image plane: row direction × column direction. */

@@ -14,6 +14,8 @@ import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.TagFromName;
 
+import org.twinprint.core.model.Vec3;
+
 /**
  * Reads one DICOM image file, single- or multi-frame, into calibrated slices placed in patient
  * space. Plain 16-bit files are read by {@link DirectPixels} (the header by {@link PlainHeader}
@@ -154,7 +156,17 @@ final class DicomSliceReader {
         return slices;
     }
 
-    private static Calibration calibration(SliceHeader h, int frame, int bitsStored) {
+    private static Calibration calibration(SliceHeader h, int frame, int bitsStored) throws DicomReadException {
+        double slope = h.rescaleSlope(frame), intercept = h.rescaleIntercept(frame);
+        // a slope of 0 makes every voxel the intercept: silently wrong anatomy, so the file is refused
+        if (!Double.isFinite(slope) || slope == 0 || Math.abs(slope) > 1e4) {
+            throw new DicomReadException("RescaleSlope " + slope + " cannot calibrate values (finite, not 0, at most"
+                    + " 1e4)");
+        }
+        if (!Double.isFinite(intercept) || Math.abs(intercept) > 1e6) {
+            throw new DicomReadException("RescaleIntercept " + intercept + " cannot calibrate values (finite, at most"
+                    + " 1e6)");
+        }
         return new Calibration(bitsStored, h.signed(), h.rescaleSlope(frame), h.rescaleIntercept(frame),
                 h.monochrome1());
     }
@@ -162,10 +174,35 @@ final class DicomSliceReader {
     private static DicomSlice slice(Path file, SliceHeader h, int frame, int rows, int columns, SlicePixels pixels)
             throws DicomReadException {
         FrameGroups.Plane plane = h.plane(frame);
+        checkPlane(plane);
         String modality = h.modality();
         return new DicomSlice(file, h.seriesUid(), h.seriesDescription(), modality, plane.position(),
                 plane.rowDirection(), plane.columnDirection(), rows, columns, plane.rowSpacing(),
-                plane.columnSpacing(), "CT".equals(modality) ? "HU" : "", pixels);
+                plane.columnSpacing(), "CT".equals(modality) ? "HU" : "", h.rescaleSlope(frame),
+                h.rescaleIntercept(frame), pixels);
+    }
+
+    /** Non-finite or absurd geometry is refused, naming the attribute: it would place anatomy wrongly. */
+    private static void checkPlane(FrameGroups.Plane p) throws DicomReadException {
+        Vec3 pos = p.position(), r = p.rowDirection(), c = p.columnDirection();
+        if (!finite(pos) || Math.abs(pos.x()) > 1e6 || Math.abs(pos.y()) > 1e6 || Math.abs(pos.z()) > 1e6) {
+            throw new DicomReadException("ImagePositionPatient " + pos + " is not a finite position within 1 km");
+        }
+        for (double s : new double[] { p.rowSpacing(), p.columnSpacing() }) {
+            if (!Double.isFinite(s) || s <= 0 || s > 1e4) {
+                throw new DicomReadException("PixelSpacing " + p.rowSpacing() + "\\" + p.columnSpacing()
+                        + " mm: each must be finite, above 0 and below 10 m");
+            }
+        }
+        if (!finite(r) || !finite(c) || Math.abs(r.length() - 1) > 1e-3 || Math.abs(c.length() - 1) > 1e-3
+                || Math.abs(r.dot(c)) > 1e-3) {
+            throw new DicomReadException("ImageOrientationPatient " + r + " " + c
+                    + " is not two perpendicular unit vectors");
+        }
+    }
+
+    private static boolean finite(Vec3 v) {
+        return Double.isFinite(v.x()) && Double.isFinite(v.y()) && Double.isFinite(v.z());
     }
 
     /** What went wrong, in words a user can act on, without a stack trace. */

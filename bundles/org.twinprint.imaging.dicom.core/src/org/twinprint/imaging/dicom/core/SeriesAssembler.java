@@ -110,11 +110,12 @@ final class SeriesAssembler {
         }
         List<DicomSlice> best = groups.values().stream().max(Comparator.comparingInt(List::size)).orElseThrow();
         if (groups.size() > 1) {
+            Shape series = Shape.of(best.get(0));
             for (List<DicomSlice> other : groups.values()) {
                 if (other != best) {
-                    warnings.add("mixed sizes or orientations: " + other.size() + " slice(s) such as "
-                            + other.get(0).file().getFileName() + " (" + other.get(0).rows() + "x"
-                            + other.get(0).columns() + ") differ from the series and were left out");
+                    warnings.add("inconsistent slices: " + other.size() + " slice(s) such as "
+                            + other.get(0).file().getFileName() + " differ from the series in "
+                            + series.differences(Shape.of(other.get(0))) + " and were left out");
                 }
             }
         }
@@ -189,13 +190,42 @@ final class SeriesAssembler {
     }
 
     /** What slices of one volume share: size, pixel spacing, and orientation to 1e-4. */
+    /**
+     * What must agree across a series: size, pixel spacing, orientation, and for CT the rescale
+     * (HU are HU in every slice; PET and others rescale slice by slice on purpose).
+     */
     private record Shape(int rows, int columns, double rowSpacing, double columnSpacing, long rowX, long rowY,
-            long rowZ, long columnX, long columnY, long columnZ) {
+            long rowZ, long columnX, long columnY, long columnZ, double slope, double intercept) {
 
         static Shape of(DicomSlice s) {
             Vec3 r = s.rowDirection(), c = s.columnDirection();
+            boolean ct = "CT".equals(s.modality());
             return new Shape(s.rows(), s.columns(), s.rowSpacing(), s.columnSpacing(), round(r.x()), round(r.y()),
-                    round(r.z()), round(c.x()), round(c.y()), round(c.z()));
+                    round(r.z()), round(c.x()), round(c.y()), round(c.z()), ct ? s.rescaleSlope() : 0,
+                    ct ? s.rescaleIntercept() : 0);
+        }
+
+        /** The attributes in which another shape differs from this one, by DICOM name. */
+        String differences(Shape o) {
+            List<String> d = new ArrayList<>();
+            if (rows != o.rows || columns != o.columns) {
+                d.add("Rows/Columns " + o.rows + "x" + o.columns + " (series: " + rows + "x" + columns + ")");
+            }
+            if (rowSpacing != o.rowSpacing || columnSpacing != o.columnSpacing) {
+                d.add("PixelSpacing " + o.rowSpacing + "\\" + o.columnSpacing + " (series: " + rowSpacing + "\\"
+                        + columnSpacing + ")");
+            }
+            if (rowX != o.rowX || rowY != o.rowY || rowZ != o.rowZ || columnX != o.columnX || columnY != o.columnY
+                    || columnZ != o.columnZ) {
+                d.add("ImageOrientationPatient");
+            }
+            if (slope != o.slope) {
+                d.add("RescaleSlope " + o.slope + " (series: " + slope + ")");
+            }
+            if (intercept != o.intercept) {
+                d.add("RescaleIntercept " + o.intercept + " (series: " + intercept + ")");
+            }
+            return String.join(", ", d);
         }
 
         private static long round(double direction) {

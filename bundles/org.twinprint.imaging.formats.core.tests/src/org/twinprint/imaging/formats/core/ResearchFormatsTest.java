@@ -110,4 +110,71 @@ class ResearchFormatsTest {
             assertEquals(Long.parseLong(m[2]), count, m[0] + ", INFO.txt");
         }
     }
+
+    /** What the import of a refused file says: one problem, naming the file, and no series. */
+    private String refusal(Path file) throws IOException {
+        Case c = new Case("hostile");
+        var result = operations.importInto(c, file, Map.of(), Progress.NONE);
+        assertEquals(List.of(), result.series());
+        assertEquals(1, result.problems().size(), result.problems().toString());
+        assertEquals(file, result.problems().get(0).file());
+        return result.problems().get(0).toString();
+    }
+
+    @Test
+    void aDetachedDataFileOutsideTheHeadersFolderIsRefused(@TempDir Path dir) throws IOException {
+        Path inside = java.nio.file.Files.createDirectories(dir.resolve("a/b"));
+        java.nio.file.Files.write(dir.resolve("secret.raw"), new byte[8]);
+        Path nhdr = java.nio.file.Files.writeString(inside.resolve("evil.nhdr"), "NRRD0004\ntype: uchar\n"
+                + "dimension: 3\nsizes: 2 2 2\nencoding: raw\ndata file: ../../secret.raw\n");
+        assertTrue(refusal(nhdr).contains("lies outside the header's folder"), refusal(nhdr));
+        Path absolute = java.nio.file.Files.writeString(inside.resolve("abs.nhdr"), "NRRD0004\ntype: uchar\n"
+                + "dimension: 3\nsizes: 2 2 2\nencoding: raw\ndata file: " + dir.resolve("secret.raw") + "\n");
+        assertTrue(refusal(absolute).contains("lies outside the header's folder"), refusal(absolute));
+        Path mhd = java.nio.file.Files.writeString(inside.resolve("evil.mhd"), "ObjectType = Image\nNDims = 3\n"
+                + "DimSize = 2 2 2\nElementType = MET_UCHAR\nElementDataFile = ../../secret.raw\n");
+        assertTrue(refusal(mhd).contains("lies outside the header's folder"), refusal(mhd));
+        Path list = java.nio.file.Files.writeString(inside.resolve("list.nhdr"), "NRRD0004\ntype: uchar\n"
+                + "dimension: 3\nsizes: 2 2 2\nencoding: raw\ndata file: ../../secret%d.raw 0 1 1\n");
+        assertTrue(refusal(list).contains("lies outside the header's folder"), refusal(list));
+    }
+
+    @Test
+    void aNiftiHeaderThatCannotBeIsRefusedNamingTheField(@TempDir Path dir) throws IOException {
+        Path good = TestData.shared("ibsi1-ct-phantom-rtstruct/nifti_mask/mask.nii.gz");
+        byte[] nii;
+        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(good))) {
+            nii = in.readAllBytes();
+        }
+        record Edit(String name, int offset, boolean isFloat, double value, String expected) {
+        }
+        for (Edit e : List.of(new Edit("dim0", 40, false, 9, "dim[0] is 9"),
+                new Edit("pixdim-negative", 84, true, -1, "pixdim[2] is -1.0"),
+                new Edit("pixdim-nan", 80, true, Double.NaN, "pixdim[1] is NaN"),
+                new Edit("offset", 108, true, -5, "vox_offset is -5.0"))) {
+            byte[] b = nii.clone();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            if (e.isFloat()) {
+                buffer.putFloat(e.offset(), (float) e.value());
+            } else {
+                buffer.putShort(e.offset(), (short) e.value());
+            }
+            Path f = java.nio.file.Files.write(dir.resolve(e.name() + ".nii"), b);
+            String message = refusal(f);
+            assertTrue(message.contains(e.name() + ".nii") && message.contains(e.expected()), message);
+        }
+    }
+
+    @Test
+    void nonFiniteOrFlatGeometryIsRefused(@TempDir Path dir) throws IOException {
+        Path nan = java.nio.file.Files.writeString(dir.resolve("nan.nhdr"), "NRRD0004\ntype: uchar\ndimension: 3\n"
+                + "sizes: 2 2 2\nspace: left-posterior-superior\nspace directions: (NaN,0,0) (0,1,0) (0,0,1)\n"
+                + "encoding: raw\ndata file: nan.raw\n");
+        java.nio.file.Files.write(dir.resolve("nan.raw"), new byte[8]);
+        assertTrue(refusal(nan).contains("voxel size along axis 1 is NaN"), refusal(nan));
+        Path flat = java.nio.file.Files.writeString(dir.resolve("flat.nhdr"), "NRRD0004\ntype: uchar\n"
+                + "dimension: 3\nsizes: 2 2 2\nspace: left-posterior-superior\n"
+                + "space directions: (1,0,0) (0,1,0) (1,1,0)\nencoding: raw\ndata file: nan.raw\n");
+        assertTrue(refusal(flat).contains("in one plane"), refusal(flat));
+    }
 }

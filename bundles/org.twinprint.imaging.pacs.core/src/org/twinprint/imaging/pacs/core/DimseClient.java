@@ -37,7 +37,8 @@ import org.twinprint.core.spi.Progress;
  * The DIMSE services TwinPrint uses, on PixelMed's network code: C-ECHO, C-FIND (study root,
  * study and series level), C-GET (no listening port needed, unlike C-MOVE) and C-STORE. C-STORE
  * opens one association per transfer syntax: some PACS (Orthanc 1.10) fail when one association
- * offers one SOP class in two syntaxes.
+ * offers one SOP class in two syntaxes. Every operation gives up when the node has said nothing
+ * for the timeout (20 s unless set), and a malformed answer is named, not thrown ({@link Watchdog}).
  */
 public final class DimseClient {
 
@@ -48,9 +49,19 @@ public final class DimseClient {
             SOPClass.RTDoseStorage);
 
     private final PacsNode node;
+    private final int timeoutSeconds;
 
     public DimseClient(PacsNode node) {
+        this(node, Watchdog.DEFAULT_SECONDS);
+    }
+
+    /** A client that gives a silent node up after {@code timeoutSeconds} (1 or more). */
+    public DimseClient(PacsNode node, int timeoutSeconds) {
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("a PACS timeout is 1 s or more, not " + timeoutSeconds);
+        }
         this.node = node;
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     public PacsNode node() {
@@ -59,11 +70,14 @@ public final class DimseClient {
 
     /** C-ECHO: does the node answer? */
     public void echo() throws PacsException {
-        try {
-            new VerificationSOPClassSCU(node.host(), node.port(), node.calledAet(), node.callingAet(), false, 0);
-        } catch (DicomNetworkException | DicomException | IOException e) {
-            throw failure("C-ECHO", e);
-        }
+        Watchdog.run(node + ": C-ECHO", timeoutSeconds, Progress.NONE, dog -> {
+            try {
+                new VerificationSOPClassSCU(node.host(), node.port(), node.calledAet(), node.callingAet(), false, 0);
+            } catch (DicomNetworkException | DicomException | IOException e) {
+                throw failure("C-ECHO", e);
+            }
+            return null;
+        });
     }
 
     /**
@@ -105,20 +119,23 @@ public final class DimseClient {
     }
 
     private List<AttributeList> find(String level, Map<String, String> keys) throws PacsException {
-        List<AttributeList> answers = Collections.synchronizedList(new ArrayList<>());
-        try {
-            AttributeList identifier = identifier(level, keys);
-            new FindSOPClassSCU(node.host(), node.port(), node.calledAet(), node.callingAet(),
-                    SOPClass.StudyRootQueryRetrieveInformationModelFind, identifier, new IdentifierHandler() {
-                        @Override
-                        public void doSomethingWithIdentifier(AttributeList answer) {
-                            answers.add(answer);
-                        }
-                    });
-        } catch (DicomNetworkException | DicomException | IOException e) {
-            throw failure("C-FIND", e);
-        }
-        return answers;
+        return Watchdog.run(node + ": C-FIND", timeoutSeconds, Progress.NONE, dog -> {
+            List<AttributeList> answers = Collections.synchronizedList(new ArrayList<>());
+            try {
+                AttributeList identifier = identifier(level, keys);
+                new FindSOPClassSCU(node.host(), node.port(), node.calledAet(), node.callingAet(),
+                        SOPClass.StudyRootQueryRetrieveInformationModelFind, identifier, new IdentifierHandler() {
+                            @Override
+                            public void doSomethingWithIdentifier(AttributeList answer) {
+                                dog.alive();
+                                answers.add(answer);
+                            }
+                        });
+            } catch (DicomNetworkException | DicomException | IOException e) {
+                throw failure("C-FIND", e);
+            }
+            return answers;
+        });
     }
 
     /**
@@ -141,20 +158,28 @@ public final class DimseClient {
                 }
             }
             progress.begin("Retrieving from " + node, Math.max(1, expected));
-            new GetSOPClassSCU(node.host(), node.port(), node.calledAet(), node.callingAet(),
-                    SOPClass.StudyRootQueryRetrieveInformationModelGet, identifier(seriesUid == null ? "STUDY" : "SERIES",
-                            keys),
-                    new IdentifierHandler(), folder.toFile(), StoredFilePathStrategy.BYSOPINSTANCEUIDINSINGLEFOLDER,
-                    new ReceivedObjectHandler() {
-                        @Override
-                        public void sendReceivedObjectIndication(String fileName, String transferSyntax,
-                                String callingAet) {
-                            received.add(Path.of(fileName));
-                            progress.worked(1);
-                        }
-                    }, RETRIEVABLE, true, false, false);
-        } catch (DicomNetworkException | DicomException | IOException e) {
-            throw failure("C-GET", e);
+            AttributeList id = identifier(seriesUid == null ? "STUDY" : "SERIES", keys);
+            Watchdog.run(node + ": C-GET", timeoutSeconds, progress, dog -> {
+                try {
+                    new GetSOPClassSCU(node.host(), node.port(), node.calledAet(), node.callingAet(),
+                            SOPClass.StudyRootQueryRetrieveInformationModelGet, id, new IdentifierHandler(),
+                            folder.toFile(), StoredFilePathStrategy.BYSOPINSTANCEUIDINSINGLEFOLDER,
+                            new ReceivedObjectHandler() {
+                                @Override
+                                public void sendReceivedObjectIndication(String fileName, String transferSyntax,
+                                        String callingAet) {
+                                    dog.alive(); // each object received restarts the silence
+                                    received.add(Path.of(fileName));
+                                    progress.worked(1);
+                                }
+                            }, RETRIEVABLE, true, false, false);
+                } catch (DicomNetworkException | DicomException | IOException e) {
+                    throw failure("C-GET", e);
+                }
+                return null;
+            });
+        } catch (DicomException | IOException e) {
+            throw e instanceof PacsException p ? p : failure("C-GET", e);
         }
         if (received.isEmpty()) {
             throw new PacsException(node + ": C-GET of study " + studyUid
@@ -184,16 +209,18 @@ public final class DimseClient {
             AtomicInteger done = new AtomicInteger();
             AtomicInteger failures = new AtomicInteger();
             // PixelMed traps network errors in this call and only reports that there were some
-            StorageSOPClassSCU scu = new StorageSOPClassSCU(node.host(), node.port(), node.calledAet(),
-                    node.callingAet(), group, 0, new MultipleInstanceTransferStatusHandler() {
-                        @Override
-                        public void updateStatus(int remaining, int completed, int failed, int warnings,
-                                String sopInstanceUid) {
-                            done.set(completed + warnings);
-                            failures.set(failed);
-                            progress.worked(1);
-                        }
-                    });
+            StorageSOPClassSCU scu = Watchdog.run(node + ": C-STORE", timeoutSeconds, progress,
+                    dog -> new StorageSOPClassSCU(node.host(), node.port(), node.calledAet(), node.callingAet(), group,
+                            0, new MultipleInstanceTransferStatusHandler() {
+                                @Override
+                                public void updateStatus(int remaining, int completed, int failed, int warnings,
+                                        String sopInstanceUid) {
+                                    dog.alive();
+                                    done.set(completed + warnings);
+                                    failures.set(failed);
+                                    progress.worked(1);
+                                }
+                            }));
             if (scu.encounteredTrappedExceptions()) {
                 throw new PacsException(node + ": C-STORE failed: the association was refused or broke off ("
                         + (sent + done.get()) + " of " + files.size() + " files sent)");

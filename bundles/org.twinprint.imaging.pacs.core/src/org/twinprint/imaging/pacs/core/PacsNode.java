@@ -8,14 +8,14 @@ public record PacsNode(String host, int port, String calledAet, String callingAe
 
     public PacsNode {
         if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("PACS host is empty");
+            throw new org.twinprint.core.spi.BadParameterException("PACS host is empty");
         }
         if (port <= 0 || port > 65535) {
-            throw new IllegalArgumentException("PACS port " + port + " is not 1..65535");
+            throw new org.twinprint.core.spi.BadParameterException("PACS port " + port + " is not 1..65535");
         }
         for (String aet : new String[] { calledAet, callingAet }) {
             if (aet == null || aet.isBlank() || aet.length() > 16) {
-                throw new IllegalArgumentException("AE title '" + aet + "' must be 1 to 16 characters");
+                throw new org.twinprint.core.spi.BadParameterException("AE title '" + aet + "' must be 1 to 16 characters");
             }
         }
     }
