@@ -376,4 +376,41 @@ class CommandsTest {
         assertEquals(1, run("check", empty.toString()));
         assertTrue(err().contains("empty.stl") && err().contains("holds no triangles"), err());
     }
+
+    @Test
+    void whatLibrariesPrintGoesToTheLogFileNotTheConsole() throws Exception {
+        // PixelMed prints a message and a stack trace to standard error for each damaged element
+        java.io.PrintStream before = System.err;
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(seen, true, StandardCharsets.UTF_8));
+        String marker = "damaged element " + System.nanoTime();
+        try {
+            PrintStream console = CliApplication.librariesToLog();
+            System.err.println("[main] ERROR com.pixelmed.dicom.AttributeList " + marker);
+            new IllegalStateException(marker).printStackTrace();
+            console.println("twinprint: skipped a.dcm: " + marker);
+        } finally {
+            System.err.close();
+            System.setErr(before);
+        }
+        String onConsole = seen.toString(StandardCharsets.UTF_8);
+        assertEquals("twinprint: skipped a.dcm: " + marker, onConsole.strip(), "one line, the tool's own");
+        Path log = Path.of(System.getProperty("user.home"), ".cache", "twinprint", "twinprint.log");
+        String logged = Files.readString(log);
+        assertTrue(logged.contains("ERROR com.pixelmed.dicom.AttributeList " + marker)
+                && logged.contains("java.lang.IllegalStateException: " + marker), "the library's lines are in " + log);
+    }
+
+    @Test
+    void modelTakesItsSegmentsFromASeg(@TempDir Path dir) throws Exception {
+        String dcmqi = "dcmqi_ct3slice_seg/data/segmentations/";
+        Path model = dir.resolve("liver.3mf");
+        int code = run("model", TestData.shared(dcmqi + "ct-3slice").toString(), "--segments-from",
+                TestData.shared(dcmqi + "liver.dcm").toString(), "--out", model.toString(), "--report",
+                dir.resolve("liver.json").toString());
+        assertTrue(code == 0 || code == 1, err());
+        String report = Files.readString(dir.resolve("liver.json"));
+        assertTrue(report.contains("\"segment\": \"Liver\""), report);
+        assertTrue(Files.size(model) > 1000, "the model is written");
+    }
 }

@@ -19,31 +19,39 @@ import org.twinprint.core.service.ServiceCatalog;
  */
 public final class CliApplication implements IApplication {
 
-    /** PixelMed's own messages (one per damaged element, with stack traces) go to a log file, not the console. */
-    private static final java.util.logging.Logger PIXELMED = java.util.logging.Logger.getLogger("com.pixelmed");
-
-    private static void logToolkitsToFile() {
-        PIXELMED.setUseParentHandlers(false);
+    /**
+     * Sends what libraries print to the process's standard error (PixelMed prints a message and a
+     * stack trace for each damaged element it meets) to {@code ~/.cache/twinprint/twinprint.log},
+     * and returns the console, where the command line's own one-line messages go. The log is
+     * started afresh when it passes 4 MB (the previous one kept as twinprint.log.1).
+     */
+    static PrintStream librariesToLog() {
+        PrintStream console = System.err;
         try {
             java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of(
                     System.getProperty("user.home"), ".cache", "twinprint"));
-            java.util.logging.FileHandler file = new java.util.logging.FileHandler(dir.resolve("twinprint-%g.log")
-                    .toString(), 1 << 20, 2, true);
-            file.setFormatter(new java.util.logging.SimpleFormatter());
-            PIXELMED.addHandler(file);
+            java.nio.file.Path log = dir.resolve("twinprint.log");
+            if (java.nio.file.Files.exists(log) && java.nio.file.Files.size(log) > 4 << 20) {
+                java.nio.file.Files.move(log, dir.resolve("twinprint.log.1"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            System.setErr(new PrintStream(java.nio.file.Files.newOutputStream(log,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true,
+                    java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.io.IOException | RuntimeException e) {
-            PIXELMED.setLevel(java.util.logging.Level.OFF); // no log file: the one-line reasons still reach the user
+            // no log file: the libraries keep the console
         }
+        return console;
     }
 
     @Override
     public Object start(IApplicationContext context) throws Exception {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         context.applicationRunning();
-        logToolkitsToFile();
+        PrintStream console = librariesToLog();
         org.twinprint.core.files.PrivateTemp.removeStaleInBackground(); // what a killed run left
-        ServiceCatalog catalog = awaitCatalog();
-        Commands commands = new Commands(new CaseOperations(catalog), System.out, System.err);
+        ServiceCatalog catalog = awaitCatalog(console);
+        Commands commands = new Commands(new CaseOperations(catalog), System.out, console);
         int code = commands.run(List.of(args == null ? new String[0] : args));
         System.out.flush();
         return code;
@@ -54,7 +62,7 @@ public final class CliApplication implements IApplication {
         // commands finish on their own; nothing to interrupt
     }
 
-    private static ServiceCatalog awaitCatalog() throws InterruptedException {
+    private static ServiceCatalog awaitCatalog(PrintStream err) throws InterruptedException {
         Bundle bundle = FrameworkUtil.getBundle(CliApplication.class);
         BundleContext context = bundle.getBundleContext();
         ServiceTracker<ServiceCatalog, ServiceCatalog> tracker = new ServiceTracker<>(context, ServiceCatalog.class,
@@ -62,7 +70,6 @@ public final class CliApplication implements IApplication {
         tracker.open();
         ServiceCatalog catalog = tracker.waitForService(30_000);
         if (catalog == null) {
-            PrintStream err = System.err;
             err.println("twinprint: the service catalog did not start (is org.apache.felix.scr running?)");
             throw new IllegalStateException("no service catalog");
         }

@@ -66,4 +66,37 @@ class FaultIsolationTest {
         assertEquals(List.of("Bone"), map.segments().stream().map(s -> s.name()).toList());
         assertTrue(c.provenance().isEmpty(), "a failed call records nothing");
     }
+
+    @Test
+    void aFilterThatWritesANonFiniteCoordinateFailsAndTheMeshStays() {
+        org.twinprint.core.spi.MeshFilter nan = new org.twinprint.core.spi.MeshFilter() {
+            @Override
+            public String id() {
+                return "lab.nan";
+            }
+
+            @Override
+            public String label() {
+                return "NaN";
+            }
+
+            @Override
+            public org.twinprint.core.model.Mesh apply(org.twinprint.core.model.Mesh input, Parameters p,
+                    Progress progress) {
+                float[] v = input.vertices().clone();
+                v[4] = Float.NaN;
+                return new org.twinprint.core.model.Mesh(input.name(), v, input.triangles());
+            }
+        };
+        ServiceCatalog catalog = new ServiceCatalog();
+        catalog.add(nan, "edu.example.lab", "2.0.1");
+        Case c = new Case("c");
+        org.twinprint.core.model.Mesh m = new org.twinprint.core.model.Mesh("tri",
+                new float[] { 0, 0, 0, 1, 0, 0, 0, 1, 0 }, new int[] { 0, 1, 2 });
+        c.addMesh(m);
+        ServiceFailure f = assertThrows(ServiceFailure.class,
+                () -> new CaseOperations(catalog).filter(c, nan, m, Map.of(), Progress.NONE));
+        assertTrue(f.getMessage().contains("vertex 1") && f.getMessage().contains("NaN"), f.getMessage());
+        assertEquals(List.of(m), c.meshes(), "the case keeps its mesh");
+    }
 }

@@ -196,4 +196,28 @@ class DicomImportTest {
                 () -> DicomSliceReader.read(file));
         assertTrue(e.getMessage().startsWith("missing ImagePositionPatient for frame 1"), e.getMessage());
     }
+
+    @Test
+    void rowsAndColumnsThatDisagreeWithTheCompressedStreamFailThatFile(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path images = TestData.shared("cornerstone_ct_transfer_syntaxes/testImages");
+        List<String> names = List.of("CTImage.dcm_JPEG2000LosslessOnlyTransferSyntax_1.2.840.10008.1.2.4.90.dcm",
+                "CTImage.dcm_JPEGLSLosslessTransferSyntax_1.2.840.10008.1.2.4.80.dcm",
+                "CTImage.dcm_JPEGProcess14SV1TransferSyntax_1.2.840.10008.1.2.4.70.dcm");
+        for (String name : names) {
+            Path lying = dir.resolve("lying-" + name);
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", """
+                    import sys, pydicom
+                    d = pydicom.dcmread(sys.argv[1])
+                    d.Rows = d.Rows - 16
+                    d.save_as(sys.argv[2])
+                    """, images.resolve(name).toString(), lying.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.waitFor(), out);
+            DicomReadException e = org.junit.jupiter.api.Assertions.assertThrows(DicomReadException.class,
+                    () -> DicomSliceReader.read(lying));
+            assertTrue(e.getMessage().contains("the DICOM header says") || e.getMessage().contains("is cut short")
+                    || e.getMessage().contains("pixels with"), name + ": " + e.getMessage());
+        }
+    }
 }

@@ -139,6 +139,11 @@ class ResamplingTest {
                 list.put(decimals(TagFromName.RescaleIntercept, 1e300));
             } else if (k == 9) {
                 list.put(decimals(TagFromName.RescaleIntercept, -24));
+            } else if (k == 10) {
+                com.pixelmed.dicom.Attribute photometric = new com.pixelmed.dicom.CodeStringAttribute(
+                        TagFromName.PhotometricInterpretation);
+                photometric.addValue("MONOCHROME1");
+                list.put(photometric);
             }
         });
         var result = new DicomFolderImporter().importFrom(folder, null, Progress.NONE);
@@ -152,6 +157,9 @@ class ResamplingTest {
         assertTrue(s.warnings().contains("inconsistent slices: 1 slice(s) such as " + slices.get(9).getFileName()
                 + " differ from the series in RescaleIntercept -24.0 (series: -1024.0) and were left out"),
                 s.warnings().toString());
+        assertTrue(s.warnings().contains("inconsistent slices: 1 slice(s) such as " + slices.get(10).getFileName()
+                + " differ from the series in BitsStored 12, unsigned, MONOCHROME1 (series: BitsStored 12,"
+                + " unsigned, MONOCHROME2) and were left out"), s.warnings().toString());
         Series original = load(copy(slices, dir.resolve("all"), 0));
         assertEquals(original.volume().geometry().nz(), s.volume().geometry().nz(), "the gaps are filled in");
         assertEquals(original.volume().get(256, 300, 2), s.volume().get(256, 300, 2), "slices kept are unchanged");

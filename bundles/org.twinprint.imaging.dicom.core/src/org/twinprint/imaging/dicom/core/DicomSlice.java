@@ -7,10 +7,12 @@ import org.twinprint.core.model.Vec3;
 /**
  * One DICOM image: where it sits in patient LPS space and its pixel values, calibrated (rescale
  * slope and intercept applied, sign-extended by BitsStored), decoded or still in a plain file.
+ * {@code storage} says how its values were stored (bits, sign, photometric interpretation), which
+ * the slices of a series must share.
  */
 record DicomSlice(Path file, String seriesUid, String seriesDescription, String modality, Vec3 position,
         Vec3 rowDirection, Vec3 columnDirection, int rows, int columns, double rowSpacing, double columnSpacing,
-        String unit, double rescaleSlope, double rescaleIntercept, SlicePixels pixels) {
+        String unit, double rescaleSlope, double rescaleIntercept, String storage, SlicePixels pixels) {
 
     /** The calibrated values of a slice that has them in memory ({@link #decoded}). */
     short[] values() {
@@ -28,7 +30,7 @@ record DicomSlice(Path file, String seriesUid, String seriesDescription, String 
         short[] values = new short[rows * columns];
         pixels.copyTo(values, 0);
         return new DicomSlice(file, seriesUid, seriesDescription, modality, position, rowDirection, columnDirection,
-                rows, columns, rowSpacing, columnSpacing, unit, rescaleSlope, rescaleIntercept,
+                rows, columns, rowSpacing, columnSpacing, unit, rescaleSlope, rescaleIntercept, storage,
                 new SlicePixels.Decoded(values));
     }
 

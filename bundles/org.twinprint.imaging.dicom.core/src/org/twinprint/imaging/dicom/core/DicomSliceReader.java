@@ -179,7 +179,8 @@ final class DicomSliceReader {
         return new DicomSlice(file, h.seriesUid(), h.seriesDescription(), modality, plane.position(),
                 plane.rowDirection(), plane.columnDirection(), rows, columns, plane.rowSpacing(),
                 plane.columnSpacing(), "CT".equals(modality) ? "HU" : "", h.rescaleSlope(frame),
-                h.rescaleIntercept(frame), pixels);
+                h.rescaleIntercept(frame), "BitsStored " + h.bitsStored(16) + ", " + (h.signed() ? "signed" : "unsigned")
+                        + ", " + (h.monochrome1() ? "MONOCHROME1" : "MONOCHROME2"), pixels);
     }
 
     /** Non-finite or absurd geometry is refused, naming the attribute: it would place anatomy wrongly. */

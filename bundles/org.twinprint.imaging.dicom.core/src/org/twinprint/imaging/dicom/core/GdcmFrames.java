@@ -56,6 +56,13 @@ final class GdcmFrames {
             if (pixels == null) {
                 throw new DicomReadException("GDCM decoded no pixel data from the " + what + " stream");
             }
+            int rows = Attribute.getSingleIntegerValueOrDefault(decoded, TagFromName.Rows, -1);
+            int columns = Attribute.getSingleIntegerValueOrDefault(decoded, TagFromName.Columns, -1);
+            if (rows != g.rows() || columns != g.columns()) {
+                throw new DicomReadException.SizeMismatch(what + " stream is " + columns + "x" + rows
+                        + "; the DICOM header says "
+                        + g.columns() + "x" + g.rows());
+            }
             int bitsAllocated = Attribute.getSingleIntegerValueOrDefault(decoded, TagFromName.BitsAllocated,
                     g.bitsAllocated());
             PixelDecoding.Geometry out = new PixelDecoding.Geometry(g.columns(), g.rows(), g.frames(), g.samples(),

@@ -34,7 +34,7 @@ final class ImageIoFrames {
             Raster raster = read(frames[f], format);
             if (raster.getWidth() != g.columns() || raster.getHeight() != g.rows()
                     || raster.getNumBands() != g.samples()) {
-                throw new DicomReadException(format + " frame " + (f + 1) + " is " + raster.getWidth() + "x"
+                throw new DicomReadException.SizeMismatch(format + " frame " + (f + 1) + " is " + raster.getWidth() + "x"
                         + raster.getHeight() + " with " + raster.getNumBands() + " component(s); the DICOM header says "
                         + g.columns() + "x" + g.rows() + " with " + g.samples());
             }

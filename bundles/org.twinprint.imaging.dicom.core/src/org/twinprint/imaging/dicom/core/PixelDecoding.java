@@ -83,6 +83,15 @@ public final class PixelDecoding {
         int pixels = Math.multiplyExact(columns, rows);
         Geometry g = new Geometry(columns, rows, frames, samples, bitsAllocated);
         if (GDCM_ONLY.contains(syntax) || "1.2.840.10008.1.2.4.51".equals(syntax) && bitsStored > 8) {
+            if (pixelData instanceof OtherByteAttributeMultipleCompressedFrames c && c.getFrames() != null
+                    && c.getFrames().length > 0) {
+                // GDCM decodes what the header says: a stream of another size would come out cut or padded
+                int[] size = JpegFrameSize.of(c.getFrames()[0]);
+                if (size != null && (size[0] != columns || size[1] != rows)) {
+                    throw new DicomReadException.SizeMismatch(name(syntax) + " stream is " + size[0] + "x" + size[1]
+                            + "; the DICOM header says " + columns + "x" + rows);
+                }
+            }
             return GdcmFrames.decode(file, g, syntax); // GDCM reads the frames from the file itself
         }
         if (!(pixelData instanceof OtherByteAttributeMultipleCompressedFrames compressed)) {
@@ -126,8 +135,14 @@ public final class PixelDecoding {
             case "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91" -> {
                 try {
                     return ImageIoFrames.decode(data, g, "jpeg2000");
+                } catch (DicomReadException.SizeMismatch e) {
+                    throw e; // the header and the stream disagree: no decoder makes that right
                 } catch (DicomReadException e) {
-                    return GdcmFrames.decode(file, g, syntax); // streams jai-imageio refuses, GDCM may read
+                    try {
+                        return GdcmFrames.decode(file, g, syntax); // streams jai-imageio refuses, GDCM may read
+                    } catch (DicomReadException gdcm) {
+                        throw new DicomReadException(e.getMessage() + "; GDCM: " + gdcm.getMessage());
+                    }
                 }
             }
 

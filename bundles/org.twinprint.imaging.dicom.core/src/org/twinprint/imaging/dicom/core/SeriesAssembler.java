@@ -191,18 +191,19 @@ final class SeriesAssembler {
 
     /** What slices of one volume share: size, pixel spacing, and orientation to 1e-4. */
     /**
-     * What must agree across a series: size, pixel spacing, orientation, and for CT the rescale
-     * (HU are HU in every slice; PET and others rescale slice by slice on purpose).
+     * What must agree across a series: size, pixel spacing, orientation, how values are stored
+     * (bits, sign, photometric interpretation), and for CT the rescale (HU are HU in every slice;
+     * PET and others rescale slice by slice on purpose).
      */
     private record Shape(int rows, int columns, double rowSpacing, double columnSpacing, long rowX, long rowY,
-            long rowZ, long columnX, long columnY, long columnZ, double slope, double intercept) {
+            long rowZ, long columnX, long columnY, long columnZ, double slope, double intercept, String storage) {
 
         static Shape of(DicomSlice s) {
             Vec3 r = s.rowDirection(), c = s.columnDirection();
             boolean ct = "CT".equals(s.modality());
             return new Shape(s.rows(), s.columns(), s.rowSpacing(), s.columnSpacing(), round(r.x()), round(r.y()),
                     round(r.z()), round(c.x()), round(c.y()), round(c.z()), ct ? s.rescaleSlope() : 0,
-                    ct ? s.rescaleIntercept() : 0);
+                    ct ? s.rescaleIntercept() : 0, s.storage());
         }
 
         /** The attributes in which another shape differs from this one, by DICOM name. */
@@ -224,6 +225,9 @@ final class SeriesAssembler {
             }
             if (intercept != o.intercept) {
                 d.add("RescaleIntercept " + o.intercept + " (series: " + intercept + ")");
+            }
+            if (!storage.equals(o.storage)) {
+                d.add(o.storage + " (series: " + storage + ")");
             }
             return String.join(", ", d);
         }
