@@ -142,4 +142,33 @@ class PacsCommandTest {
             }
         }
     }
+
+    @Test
+    void cancelStopsARetrievalFromASilentPeerAtOnce(@TempDir Path dir) throws Exception {
+        // what the study browser's Cancel does: the job's progress says cancelled
+        try (MisbehavingServer silent = new MisbehavingServer(MisbehavingServer.Behaviour.SILENT)) {
+            org.twinprint.imaging.pacs.core.DimseClient client = new org.twinprint.imaging.pacs.core.DimseClient(
+                    new org.twinprint.imaging.pacs.core.PacsNode("127.0.0.1", silent.port(), "ORTHANC", "TWINPRINT"),
+                    60);
+            long start = System.nanoTime();
+            org.twinprint.core.spi.Progress cancelledSoon = new org.twinprint.core.spi.Progress() {
+                @Override
+                public void begin(String task, int totalWork) {
+                }
+
+                @Override
+                public void worked(int work) {
+                }
+
+                @Override
+                public boolean isCanceled() {
+                    return System.nanoTime() - start > 500_000_000L;
+                }
+            };
+            org.junit.jupiter.api.Assertions.assertThrows(org.twinprint.core.spi.CanceledException.class,
+                    () -> client.get("1.2.3", null, dir, cancelledSoon));
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(ms < 3000, "cancelled after " + ms + " ms, though the timeout is 60 s");
+        }
+    }
 }

@@ -92,7 +92,7 @@ public final class DimseClient {
         }
         keys.putAll(matching);
         List<StudyRecord> studies = new ArrayList<>();
-        for (AttributeList a : find("STUDY", keys)) {
+        for (AttributeList a : find("STUDY", keys, Progress.NONE)) {
             studies.add(new StudyRecord(text(a, TagFromName.StudyInstanceUID), text(a, TagFromName.PatientID),
                     text(a, TagFromName.PatientName), text(a, TagFromName.StudyDate),
                     text(a, TagFromName.StudyDescription), String.join("\\", values(a, TagFromName.ModalitiesInStudy)),
@@ -103,6 +103,11 @@ public final class DimseClient {
 
     /** C-FIND at series level within a study. */
     public List<SeriesRecord> findSeries(String studyUid) throws PacsException {
+        return findSeries(studyUid, Progress.NONE);
+    }
+
+    /** The same, given up when {@code progress} is cancelled. */
+    private List<SeriesRecord> findSeries(String studyUid, Progress progress) throws PacsException {
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("StudyInstanceUID", studyUid);
         for (String k : List.of("SeriesInstanceUID", "Modality", "SeriesNumber", "SeriesDescription",
@@ -110,7 +115,7 @@ public final class DimseClient {
             keys.put(k, "");
         }
         List<SeriesRecord> series = new ArrayList<>();
-        for (AttributeList a : find("SERIES", keys)) {
+        for (AttributeList a : find("SERIES", keys, progress)) {
             series.add(new SeriesRecord(studyUid, text(a, TagFromName.SeriesInstanceUID), text(a, TagFromName.Modality),
                     text(a, TagFromName.SeriesNumber), text(a, TagFromName.SeriesDescription),
                     number(a, TagFromName.NumberOfSeriesRelatedInstances)));
@@ -118,8 +123,9 @@ public final class DimseClient {
         return series;
     }
 
-    private List<AttributeList> find(String level, Map<String, String> keys) throws PacsException {
-        return Watchdog.run(node + ": C-FIND", timeoutSeconds, Progress.NONE, dog -> {
+    private List<AttributeList> find(String level, Map<String, String> keys, Progress progress)
+            throws PacsException {
+        return Watchdog.run(node + ": C-FIND", timeoutSeconds, progress, dog -> {
             List<AttributeList> answers = Collections.synchronizedList(new ArrayList<>());
             try {
                 AttributeList identifier = identifier(level, keys);
@@ -152,7 +158,7 @@ public final class DimseClient {
                 keys.put("SeriesInstanceUID", seriesUid);
             }
             int expected = 0; // the PACS's own count, for progress
-            for (SeriesRecord r : findSeries(studyUid)) {
+            for (SeriesRecord r : findSeries(studyUid, progress)) {
                 if (seriesUid == null || seriesUid.equals(r.seriesUid())) {
                     expected += r.instances();
                 }
