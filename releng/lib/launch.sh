@@ -13,7 +13,7 @@ twinprint_launch() {
 
 # A Java heap sized to the data a command reads: six times the size of its input (the first path
 # after the subcommand; the demo CT when there is none), at least 640 MB, at most three quarters
-# of the memory. The JVM's
+# of the memory; compressed input gets the most. The JVM's
 # own default (a quarter of the memory, grown lazily) lets the heap swell to twice what the
 # work needs. Prints "-Xmx<N>m".
 twinprint_heap_for() {
@@ -26,6 +26,13 @@ twinprint_heap_for() {
   fi
   local mb=$((6 * bytes / 1048576))
   local total_mb=$(($(sed -n 's/^MemTotal: *\([0-9]*\) kB/\1/p' /proc/meminfo) / 1024))
+  # compressed input says nothing of its size on disk: it may have all the heap there is
+  if [ -f "$input" ]; then
+    case "$input" in
+      *.gz|*.zip|*.mha) mb=$total_mb ;;
+      *.nrrd|*.nhdr) head -c 4096 "$input" 2>/dev/null | grep -aqi '^encoding: *gz' && mb=$total_mb ;;
+    esac
+  fi
   [ "$mb" -lt 640 ] && mb=640
   [ "$mb" -gt $((total_mb * 3 / 4)) ] && mb=$((total_mb * 3 / 4))
   echo "-Xmx${mb}m"
