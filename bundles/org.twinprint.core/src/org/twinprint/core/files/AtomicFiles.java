@@ -35,11 +35,7 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Writer writer) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        removeStaleParts(dir);
-        Path part = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + PrivateTemp.token() + ".twinprint-part");
+        Path part = partBeside(target);
         Path note = ExportJournal.begin(part);
         try {
             try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -72,6 +68,18 @@ public final class AtomicFiles {
                 flush();
             }
         };
+    }
+
+    /**
+     * The name of a partial file or folder for {@code target}, beside it (its folder made, stale
+     * partial files in it removed): whose process writes it is in the name.
+     */
+    public static Path partBeside(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        removeStaleParts(dir);
+        return dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + PrivateTemp.token() + ".twinprint-part");
     }
 
     public static void writeString(Path target, String text) throws IOException {

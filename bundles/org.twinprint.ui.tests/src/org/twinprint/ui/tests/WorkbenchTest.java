@@ -138,6 +138,8 @@ class WorkbenchTest {
         assertEquals("bone", tools.shown("preset"));
         assertEquals("226", tools.shown("lower"), "the form shows the preset's bounds");
         tools.type("lower", "700");
+        spin(200);
+        Screenshots.capture(page().getWorkbenchWindow().getShell(), "tools-threshold.png");
         Job job = tools.runSelected();
         assertTrue(waitFor(job).isOK());
         Case c = TwinPrintSession.get().currentCase();

@@ -145,11 +145,7 @@ public final class Deidentifier {
         } else if (Files.exists(folder)) {
             throw new IOException(folder + ": exists and is not a folder");
         }
-        Path parent = folder.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path staging = parent.resolve("." + folder.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + Long.toHexString(new SecureRandom().nextLong()) + ".twinprint-part");
-        Files.createDirectory(staging);
+        Path staging = Files.createDirectory(org.twinprint.core.files.AtomicFiles.partBeside(folder));
         try {
             progress.begin("De-identifying " + files.size() + " files", files.size());
             List<Path> written = new ArrayList<>();

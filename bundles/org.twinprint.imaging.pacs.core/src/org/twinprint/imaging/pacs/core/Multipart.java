@@ -2,7 +2,6 @@ package org.twinprint.imaging.pacs.core;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -119,17 +118,15 @@ final class Multipart {
 
     /** The part's header lines, up to the blank line; only their size is checked. */
     private void headers(int matchedAlready) throws IOException {
-        ByteArrayOutputStream h = new ByteArrayOutputStream();
         int matched = matchedAlready; // the delimiter line's CRLF may be the first half of the blank line
         byte[] end = { '\r', '\n', '\r', '\n' };
-        while (matched < 4) {
+        for (int size = 1; matched < 4; size++) {
             int c = read();
             if (c < 0) {
                 throw new PacsException("multipart answer is cut short in a part's headers");
             }
             matched = c == end[matched] ? matched + 1 : (c == '\r' ? 1 : 0);
-            h.write(c);
-            if (h.size() > MAX_HEADERS) {
+            if (size > MAX_HEADERS) {
                 throw new PacsException("a part's headers run past " + MAX_HEADERS + " bytes");
             }
         }
