@@ -131,7 +131,10 @@ class DeidentifierTest {
                 "the same voxels as from the original files");
     }
 
-    /** pydicom lists every date, time, date-time, time-zone offset and curve element left with a value. */
+    /**
+     * pydicom lists every date, time, date-time, time-zone offset and curve element left with a
+     * value other than the profile's dummy (1 January 1900, midnight).
+     */
     private static final String DATES_LEFT = """
             import glob, sys, pydicom
             left, methods = [], set()
@@ -141,7 +144,7 @@ class DeidentifierTest {
                 for e in d.iterall():
                     g = e.tag.group
                     if e.VR in ("DA", "TM", "DT") or e.tag == 0x00080201 or (0x5000 <= g <= 0x50FF):
-                        if e.value not in (None, "", b""):
+                        if e.value not in (None, "", b"") and str(e.value)[:8] not in ("19000101", "000000"):
                             left.append("%s %s %s=%r" % (f.rsplit("/", 1)[1][:12], e.tag, e.keyword, e.value))
             print("left", len(left))
             print("\\n".join(left[:20]))
@@ -171,6 +174,48 @@ class DeidentifierTest {
         assertTrue(report.contains("left 0"), report);
         int length = Integer.parseInt(report.replaceAll("(?s).*method-length (\\d+).*", "$1"));
         assertTrue(length <= 64, "DeidentificationMethod is an LO of at most 64 characters: " + report);
+    }
+
+    @Test
+    void aFileWithAValueInEveryAttributeOfTableE11ComesOutAsTheTableSays(@TempDir Path dir) throws Exception {
+        // the table, a CT with a value in each of its attributes (made by pydicom), and pydicom's check
+        Path table = copyResource(Deidentifier.class, "table-e1-1.tsv", dir);
+        Path make = copyResource(DeidentifierTest.class, "e11-synthetic.py", dir);
+        Path check = copyResource(DeidentifierTest.class, "e11-check.py", dir);
+        Path in = Files.createDirectories(dir.resolve("in")).resolve("synthetic.dcm");
+        String made = python(make, table.toString(),
+                TestData.shared("pydicom_testfiles/src/pydicom/data/test_files/CT_small.dcm").toString(),
+                in.toString());
+        int filled = Integer.parseInt(made.replaceAll("(?s).*filled (\\d+).*", "$1"));
+        assertTrue(filled > 550, "most of the table's 621 attributes are in pydicom's dictionary: " + made);
+
+        Deidentifier.Report report = new Deidentifier("Anonymous", "TP-0006").export(List.of(in), dir.resolve("out"),
+                Progress.NONE);
+        assertEquals(1, report.written().size(), report.toString());
+        String outcome = python(check, table.toString(), in.toString(), report.written().get(0).toString());
+        int checked = Integer.parseInt(outcome.replaceAll("(?s).*checked (\\d+).*", "$1"));
+        assertTrue(checked >= filled, "each filled attribute checked, and those the CT had already: " + outcome);
+        assertTrue(outcome.contains("wrong 0"), outcome);
+        assertTrue(outcome.contains("methods ['113100', '113105']"), "ROI Name kept, and said so: " + outcome);
+    }
+
+    private static Path copyResource(Class<?> owner, String name, Path dir) throws IOException {
+        try (java.io.InputStream in = owner.getResourceAsStream(name)) {
+            assertTrue(in != null, name);
+            Path copy = dir.resolve(name);
+            Files.copy(in, copy);
+            return copy;
+        }
+    }
+
+    private static String python(Path script, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", script.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), out);
+        return out;
     }
 
     @Test

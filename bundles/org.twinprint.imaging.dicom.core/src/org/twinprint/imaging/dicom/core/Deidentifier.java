@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
-import com.pixelmed.dicom.ClinicalTrialsAttributes;
 import com.pixelmed.dicom.CodedSequenceItem;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.FileMetaInformation;
@@ -33,19 +32,19 @@ import org.twinprint.core.spi.Progress;
 
 /**
  * Writes de-identified copies of DICOM files following the Basic Application Level
- * Confidentiality Profile (PS3.15 E.1): identifying attributes removed or emptied (PixelMed's
- * table of the profile), every private attribute and overlay removed, the patient renamed, and
- * every instance UID (study, series, SOP instance, frame of reference, and references to them,
- * also inside sequences) replaced by a new one. The replacement depends only on the original UID
+ * Confidentiality Profile (PS3.15 E.1): each attribute of Table E.1-1 removed, emptied or given a
+ * dummy value as the table says ({@link ConfidentialityProfile}), every private attribute, curve and
+ * overlay removed, the patient renamed, and every instance UID (study, series, SOP instance, frame
+ * of reference, and references to them, also inside sequences) replaced by a new one. The replacement depends only on the original UID
  * and this export's secret, so a study exported in one go stays consistent: its series keep one
  * study UID and structure sets still point at their images. Pixel data is copied as stored.
  * <p>
- * Dates and times follow Table E.1-1: those that must stay present (type 2: the study's date and
- * time, the content date and time, the birth date, a structure set's date and time) are emptied,
- * every other date, time and date-time is removed, and so are the time-zone offset and retired
- * curve data (groups 5000-50FF). With the Retain Longitudinal Temporal Information Modified Dates
- * option ({@link #retainingDatesShiftedBy}), dates and times are kept, every date moved back by the
- * same number of days, and the option is named in the method code sequence.
+ * Structure names (ROI Name: GTV-1, Skull) name anatomy, not the patient, and a plan is useless
+ * without them: they are kept, as the Clean Descriptors option allows for text checked to hold no
+ * identity, and the option is named. Dates and times follow the table too. With the Retain
+ * Longitudinal Temporal Information Modified Dates option ({@link #retainingDatesShiftedBy}),
+ * dates and times are kept, every date moved back by the same number of days, and the option is
+ * named in the method code sequence.
  */
 public final class Deidentifier {
 
@@ -62,10 +61,6 @@ public final class Deidentifier {
     /** ROI Name (3006,0026), which PixelMed's dictionary spells differently. */
     private static final AttributeTag ROI_NAME = new AttributeTag(0x3006, 0x0026);
 
-    /** Date and time attributes of type 2 in their modules: present, but empty (action Z). */
-    private static final Set<AttributeTag> EMPTIED = Set.of(TagFromName.StudyDate, TagFromName.StudyTime,
-            TagFromName.ContentDate, TagFromName.ContentTime, TagFromName.PatientBirthDate,
-            TagFromName.StructureSetDate, TagFromName.StructureSetTime);
     private static final java.time.format.DateTimeFormatter DA = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
 
     private final String patientName;
@@ -224,16 +219,18 @@ public final class Deidentifier {
 
     /** Applies the profile to one data set in place. */
     void deidentify(AttributeList list) throws DicomException {
-        List<Runnable> restore = new ArrayList<>();
-        keepStructureNames(list, restore);
-        ClinicalTrialsAttributes.removeOrNullIdentifyingAttributes(list, ClinicalTrialsAttributes.HandleUIDs.keep,
-                false, false);
-        restore.forEach(Runnable::run);
-        list.removePrivateAttributes();
+        boolean[] namesKept = { false };
+        ConfidentialityProfile.apply(list, a -> {
+            if (a.getTag().equals(ROI_NAME)) {
+                namesKept[0] = true;
+                return true;
+            }
+            return shiftDays != null && isDateOrTime(a) && !a.getTag().equals(TagFromName.PatientBirthDate);
+        });
         removeOverlays(list);
-        removeCurves(list);
-        list.remove(TagFromName.TimezoneOffsetFromUTC);
-        handleDates(list);
+        if (shiftDays != null) {
+            shiftDates(list);
+        }
         completeRequired(list);
         remapUids(list);
         put(list, TagFromName.PatientName, patientName);
@@ -245,11 +242,21 @@ public final class Deidentifier {
         SequenceAttribute method = new SequenceAttribute(TagFromName.DeidentificationMethodCodeSequence);
         method.addItem(new CodedSequenceItem("113100", "DCM", "Basic Application Confidentiality Profile")
                 .getAttributeList());
+        if (namesKept[0]) {
+            method.addItem(new CodedSequenceItem("113105", "DCM", "Clean Descriptors Option").getAttributeList());
+        }
         if (shiftDays != null) {
             method.addItem(new CodedSequenceItem("113107", "DCM",
                     "Retain Longitudinal Temporal Information Modified Dates Option").getAttributeList());
         }
         list.put(method);
+    }
+
+    private static boolean isDateOrTime(Attribute a) {
+        byte[] vr = a.getVR();
+        return com.pixelmed.dicom.ValueRepresentation.isDateVR(vr)
+                || com.pixelmed.dicom.ValueRepresentation.isDateTimeVR(vr)
+                || com.pixelmed.dicom.ValueRepresentation.isTimeVR(vr);
     }
 
     /** The new UID of an original instance UID: 2.25 followed by 128 bits of a keyed hash. */
@@ -288,27 +295,6 @@ public final class Deidentifier {
     }
 
     /**
-     * Structure and segment names (GTV-1, Skull) name anatomy, not the patient, and a plan is
-     * useless without them: they are put back after the profile empties descriptions, as its
-     * Clean Descriptors option allows for text checked to hold no identity.
-     */
-    private static void keepStructureNames(AttributeList list, List<Runnable> restore) {
-        for (Attribute a : list.values()) {
-            if (a instanceof SequenceAttribute s) {
-                for (int i = 0; i < s.getNumberOfItems(); i++) {
-                    keepStructureNames(s.getItem(i).getAttributeList(), restore);
-                }
-            }
-        }
-        for (AttributeTag tag : List.of(ROI_NAME, TagFromName.SegmentLabel)) {
-            Attribute a = list.get(tag);
-            if (a != null) {
-                restore.add(() -> list.put(tag, a));
-            }
-        }
-    }
-
-    /**
      * Adds what the object's modules require and its writer left out, so that the copy validates:
      * type 2 attributes empty, and a structure set's Frame of Reference UID from the frame of
      * reference it refers to (it is then mapped with the other UIDs).
@@ -338,33 +324,19 @@ public final class Deidentifier {
         }
     }
 
-    /** Dates and times, here and in every sequence: emptied, removed, or (the option) shifted. */
-    private void handleDates(AttributeList list) throws DicomException {
-        List<AttributeTag> removed = new ArrayList<>();
+    /** With the longitudinal option: every date and date-time, here and in every sequence, moved back. */
+    private void shiftDates(AttributeList list) throws DicomException {
         for (Attribute a : list.values()) {
             if (a instanceof SequenceAttribute s) {
                 for (int i = 0; i < s.getNumberOfItems(); i++) {
-                    handleDates(s.getItem(i).getAttributeList());
+                    shiftDates(s.getItem(i).getAttributeList());
                 }
-                continue;
-            }
-            byte[] vr = a.getVR();
-            boolean date = com.pixelmed.dicom.ValueRepresentation.isDateVR(vr);
-            boolean dateTime = com.pixelmed.dicom.ValueRepresentation.isDateTimeVR(vr);
-            if (!date && !dateTime && !com.pixelmed.dicom.ValueRepresentation.isTimeVR(vr)) {
-                continue;
-            }
-            if (shiftDays != null && !a.getTag().equals(TagFromName.PatientBirthDate)) {
-                if (date || dateTime) {
-                    shift(a);
-                }
-            } else if (EMPTIED.contains(a.getTag())) {
-                a.removeValues();
-            } else {
-                removed.add(a.getTag());
+            } else if (!a.getTag().equals(TagFromName.PatientBirthDate)
+                    && (com.pixelmed.dicom.ValueRepresentation.isDateVR(a.getVR())
+                            || com.pixelmed.dicom.ValueRepresentation.isDateTimeVR(a.getVR()))) {
+                shift(a);
             }
         }
-        removed.forEach(list::remove);
     }
 
     /** Moves a DA or DT value back by the export's days; the time of day stays. */
@@ -386,11 +358,6 @@ public final class Deidentifier {
                 // an unreadable date identifies as well as a readable one: it goes
             }
         }
-    }
-
-    /** Curve data (retired groups 5000-50FF) can carry text about the patient. */
-    private static void removeCurves(AttributeList list) {
-        list.keySet().removeIf(tag -> tag.getGroup() >= 0x5000 && tag.getGroup() <= 0x50FF && tag.getGroup() % 2 == 0);
     }
 
     private static void removeOverlays(AttributeList list) {
