@@ -14,7 +14,9 @@ import org.twinprint.core.util.Parallel;
  * the surface: when the two ends share more neighbours than the two triangles between them (the
  * link condition, which keeps the mesh manifold), when a triangle around it would flip or
  * collapse to a sliver (which keeps the orientation), or when it would leave a vertex with fewer
- * than three neighbours. So a watertight input stays watertight.
+ * than three neighbours. So a watertight input stays watertight. A collapse is refused too when a
+ * triangle around it would cross one near it ({@link CrossingGuard}): reduction adds no
+ * self-intersections.
  */
 final class EdgeCollapse {
 
@@ -50,6 +52,8 @@ final class EdgeCollapse {
     private final byte[] ownerOf;
     /** The live triangles with a corner on a seam, in storage order; null with one part. */
     private final int[] seams;
+    /** Refuses collapses that would make triangles cross. */
+    private final CrossingGuard guard;
     private int alive;
 
     private EdgeCollapse(Mesh mesh) {
@@ -75,6 +79,7 @@ final class EdgeCollapse {
         parts = nt > 100_000 ? Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())) : 1;
         ownerOf = parts > 1 ? owners() : null;
         seams = parts > 1 ? seamTriangles() : null;
+        guard = new CrossingGuard(pos, tri, deadTriangle, fans, parts, t -> (int) ((long) t * parts / nt));
         vertexQuadrics();
         alive = nt - degenerate;
     }
@@ -210,6 +215,7 @@ final class EdgeCollapse {
         /** The triangles walked, by position in [from, to); null: the positions are the triangles. */
         private final int[] walk;
         private final int owner;
+        private final CrossingGuard.Probe probe = new CrossingGuard.Probe();
         private int removed;
 
         Worker(int from, int to, int owner, long seed, Worker after) {
@@ -445,9 +451,11 @@ final class EdgeCollapse {
             if (common != 2 || triangleCount[p1] <= 3 || triangleCount[p2] <= 3) {
                 return false; // not a manifold edge, or it would leave a vertex with two neighbours
             }
-            if (flips(a, t1, t2, tx, ty, tz) || flips(b, t1, t2, tx, ty, tz)) {
+            if (flips(a, t1, t2, tx, ty, tz) || flips(b, t1, t2, tx, ty, tz)
+                    || !guard.allows(probe, owner, a, b, t1, t2, tx, ty, tz)) {
                 return false;
             }
+            guard.merging(a, b, t1, t2, tx, ty, tz);
             // apply: remove the two shared triangles, move a's other triangles to b
             deadTriangle[t1] = true;
             deadTriangle[t2] = true;
@@ -476,6 +484,7 @@ final class EdgeCollapse {
             for (int j = 0; j < 10; j++) {
                 q[10 * b + j] += q[10 * a + j];
             }
+            guard.moved(b, probe);
             return true;
         }
     }

@@ -13,7 +13,8 @@ import org.twinprint.core.spi.Progress;
  * Gives a closed mesh a volume: every vertex moves along its normal by one distance. A surface
  * through the voxel centres cuts the corners of the voxels, more so the coarser they are (1.3 %
  * of a spine at 3 mm slices), and reduction takes a little more; fitted to the segment's voxel
- * volume, the printed model holds what was segmented.
+ * volume, the printed model holds what was segmented. A move that would push one sheet through
+ * another is taken back ({@link CrossingRevert}).
  */
 @Component(service = MeshFilter.class)
 public final class FitVolumeFilter implements MeshFilter {
@@ -51,6 +52,8 @@ public final class FitVolumeFilter implements MeshFilter {
             progress.checkCanceled();
             VolumeRestore.restore(volume, fitted, null);
         }
+        // where two sheets were closer than the move, they went through each other: those corners stay
+        CrossingRevert.revert(fitted, input.vertices(), progress);
         return fitted;
     }
 }

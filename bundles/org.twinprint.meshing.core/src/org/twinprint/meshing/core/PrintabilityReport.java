@@ -69,7 +69,8 @@ public record PrintabilityReport(String mesh, int triangles, int vertices, MeshT
         }
     }
 
-    private static double meanEdge(Mesh m) {
+    /** The mean length of the first edges of (up to) the first 10,000 triangles, mm. */
+    static double meanEdge(Mesh m) {
         float[] v = m.vertices();
         int[] t = m.triangles();
         int n = Math.min(t.length / 3, 10_000);

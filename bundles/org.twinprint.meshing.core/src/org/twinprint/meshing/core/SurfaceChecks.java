@@ -21,6 +21,11 @@ final class SurfaceChecks {
      * in the grid cell holding the low corner of the overlap of their bounding boxes.
      */
     static long selfIntersections(TriangleGrid grid) {
+        return selfIntersections(grid, null);
+    }
+
+    /** The same count; each triangle of a crossing pair is marked in {@code crossing} too (if not null). */
+    static long selfIntersections(TriangleGrid grid, boolean[] crossing) {
         Mesh m = grid.mesh;
         int[] t = m.triangles();
         float[] v = m.vertices();
@@ -49,8 +54,9 @@ final class SurfaceChecks {
                 cell.at(grid, cx, cy, cz);
                 for (int i = 0; i < n; i++) {
                     cell.load(i, items[from + i], t, grid, cx, cy, cz);
+                    cell.ids[i] = items[from + i];
                 }
-                local += cell.crossingPairs(n, v);
+                local += cell.crossingPairs(n, v, crossing);
             }
             found.addAndGet(local);
         });
@@ -76,6 +82,8 @@ final class SurfaceChecks {
         final double[] normals;
         final float[] boxes;
         final int[] starts;
+        /** The triangles, by their index in the mesh. */
+        final int[] ids;
         final boolean[] loaded;
         /** Packed 8-bit boxes: asFirst[i] + asSecond[j] has every guard bit set when i and j overlap. */
         final long[] asFirst, asSecond;
@@ -89,6 +97,7 @@ final class SurfaceChecks {
             normals = new double[3 * capacity];
             boxes = new float[6 * capacity];
             starts = new int[capacity];
+            ids = new int[capacity];
             loaded = new boolean[capacity];
             asFirst = new long[capacity];
             asSecond = new long[capacity];
@@ -160,7 +169,7 @@ final class SurfaceChecks {
          * overlap begins: the masks of the axes on which each box starts in this cell cover all three.
          * This loop runs for every pair in every cell, so triangle i's box is held in locals.
          */
-        int crossingPairs(int n, float[] v) {
+        int crossingPairs(int n, float[] v, boolean[] crossing) {
             float[] b = boxes; // locals: the quick JIT reloads fields at every use
             long[] second = asSecond;
             int[] from = starts, c = corners;
@@ -197,6 +206,10 @@ final class SurfaceChecks {
                     }
                     if (crosses(i, j, v)) {
                         found++;
+                        if (crossing != null) { // other cores may mark the same: they only ever write true
+                            crossing[ids[i]] = true;
+                            crossing[ids[j]] = true;
+                        }
                     }
                 }
             }
