@@ -32,6 +32,8 @@ class JitWarmUpTest {
         assertTrue(report.topology().watertight());
         assertEquals(2, report.topology().shells(), "no shell dropped by the repair");
         assertEquals(BALL_MM3, report.volumeMm3(), 0.02 * BALL_MM3);
-        assertEquals(JitWarmUp.WALL_MM, report.minimumWallMm(), 0.3, "the wall found from the outside in");
+        // the 1 % quantile: the thinnest sample may be a spot where reduction left two sheets close but not crossing
+        assertEquals(JitWarmUp.WALL_MM, report.thinWallMm(), 0.3, "the wall found from the outside in");
+        assertEquals(0, report.selfIntersections());
     }
 }
