@@ -235,6 +235,25 @@ class CommandsTest {
     }
 
     @Test
+    void modelOfTheDemoSkullIsTheWorkbenchsMakeModel(@TempDir Path dir) throws Exception {
+        // the options of the workbench's Make model and of the demo: 10 smoothing steps, half the triangles
+        Path stl = dir.resolve("skull.stl");
+        assertEquals(0, run("model", TestData.headPhantom().toString(), "--segment", "700:3071", "--largest",
+                "--smooth", "10", "--reduce", "0.5", "--out", stl.toString(), "--report",
+                dir.resolve("skull.json").toString()), err());
+        java.util.Map<?, ?> json = (java.util.Map<?, ?>) org.twinprint.core.report.JsonReader
+                .parse(Files.readString(dir.resolve("skull.json")));
+        java.util.Map<?, ?> model = json.containsKey("models") ? (java.util.Map<?, ?>) ((List<?>) json.get("models"))
+                .get(0) : json;
+        // WorkbenchTest asserts the same numbers for Make model on the demo's Skull segment
+        assertEquals(1_255_386, ((Number) model.get("triangles")).intValue(), model.toString());
+        assertEquals(668_909, ((Number) model.get("vertices")).intValue(), model.toString());
+        assertEquals(279_049.29, ((Number) model.get("volumeMm3")).doubleValue(), 0.01, model.toString());
+        assertEquals(0, ((Number) model.get("selfIntersections")).intValue(), model.toString());
+        assertTrue(out().contains("1,255,386 triangles, 279.0 ml, printable on FDM desktop"), out());
+    }
+
+    @Test
     void convertWritesTheVolumeAndItsSegmentsAsALabelVolume(@TempDir Path dir) throws Exception {
         Path volume = dir.resolve("ct.nrrd");
         Path labels = dir.resolve("labels.nii.gz");

@@ -266,7 +266,8 @@ public final class Commands {
         Case c = DemoCase.load(operations, progress);
         c.keepUndoHistory(false); // a run that ends with its files: nothing takes an edit back
         String summary = DemoCase.segmentSkull(c, operations, progress);
-        Mesh skull = DemoCase.buildSkullModel(c, operations, progress);
+        ModelPipeline.Result built = DemoCase.buildSkullModel(c, operations, progress);
+        Mesh skull = built.mesh();
         Path stl = outDir.resolve("skull.stl");
         Case model = new Case(c.name());
         model.addMesh(skull);
@@ -275,7 +276,7 @@ public final class Commands {
         c.record(model.provenance().get(0));
         Path report = outDir.resolve("report.json");
         Map<String, Object> json = new LinkedHashMap<>(CaseReport.of(c));
-        json.put("printability", PrintabilityReport.of(skull, Printers.defaults().get(2)).toMap());
+        json.put("printability", built.report().toMap());
         AtomicFiles.writeString(report, Json.write(json));
         out.println(summary);
         out.println("Skull model: " + skull.triangleCount() + " triangles, " + String.format(java.util.Locale.ROOT,
@@ -469,10 +470,10 @@ public final class Commands {
         err.printf("[twinprint] total after start-up: %d ms%n", (System.nanoTime() - start) / 1_000_000);
         result.warnings().forEach(w -> err.println("[twinprint] warning: " + w));
         for (ModelPipeline.Model m : result.models()) {
-            out.println("Model " + m.segment() + ": " + Path.of(outFile).toAbsolutePath() + " ("
-                    + m.mesh().triangleCount() + " triangles, " + (m.report().printable() ? "printable"
-                            : "NOT printable: " + String.join("; ", m.report().failures())) + ")");
-            m.report().warnings().forEach(w -> out.println("  note: " + w));
+            List<String> summary = m.report().summary();
+            out.println("Model " + m.segment() + ": " + Path.of(outFile).toAbsolutePath() + " (" + summary.get(0)
+                    + ")");
+            summary.subList(1, summary.size()).forEach(line -> out.println("  " + line));
         }
         return result.printable() ? 0 : 1;
     }

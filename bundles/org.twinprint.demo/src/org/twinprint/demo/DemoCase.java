@@ -9,16 +9,13 @@ import org.eclipse.core.runtime.FileLocator;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.twinprint.core.model.Case;
-import org.twinprint.core.model.Mesh;
 import org.twinprint.core.model.Segment;
 import org.twinprint.core.service.CaseOperations;
-import org.twinprint.core.service.ServiceCatalog;
 import org.twinprint.core.service.ServiceKind;
 import org.twinprint.core.spi.ImportResult;
-import org.twinprint.core.spi.MeshFilter;
-import org.twinprint.core.spi.Mesher;
 import org.twinprint.core.spi.Progress;
 import org.twinprint.core.spi.SegmentationTool;
+import org.twinprint.meshing.core.ModelPipeline;
 
 /**
  * The demo case shipped with TwinPrint (a real CT of a skull in a head phantom, BSD-2, see
@@ -66,20 +63,16 @@ public final class DemoCase {
     }
 
     /**
-     * The printable model of the segmented skull: surface, 10 smoothing steps, half the triangles.
-     * Returns the mesh, which is also in the case.
+     * The printable model of the segmented skull, by the model recipe ({@link ModelPipeline}):
+     * surface, 10 smoothing steps, half the triangles, fitted to the voxel volume, repaired and
+     * checked. The meshes are in the case.
      */
-    public static Mesh buildSkullModel(Case c, CaseOperations operations, Progress progress) {
-        ServiceCatalog catalog = operations.catalog();
+    public static ModelPipeline.Result buildSkullModel(Case c, CaseOperations operations, Progress progress)
+            throws IOException {
         Segment skull = c.labelMap().segment("Skull")
                 .orElseThrow(() -> new IllegalStateException("segment the skull first"));
         c.removeMeshes(skull.name());
-        Mesh mesh = operations.mesh(c, catalog.require(ServiceKind.MESHER, Mesher.class, "mesh.surface"), skull,
-                Map.of(), progress);
-        mesh = operations.filter(c, catalog.require(ServiceKind.MESH_FILTER, MeshFilter.class, "mesh.smooth"), mesh,
-                Map.of("iterations", "10"), progress);
-        return operations.filter(c, catalog.require(ServiceKind.MESH_FILTER, MeshFilter.class, "mesh.reduce"), mesh,
-                Map.of("target", "0.5"), progress);
+        return new ModelPipeline(operations).run(c, ModelPipeline.Options.ofSegment(skull.name()), progress);
     }
 
     /** The main job: segment the skull on a loaded demo case; returns the summaries of both steps. */

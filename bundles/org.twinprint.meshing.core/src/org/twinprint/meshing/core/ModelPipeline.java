@@ -20,25 +20,40 @@ import org.twinprint.core.spi.SegmentationTool;
 
 /**
  * From a loaded CT to a printable file: threshold, optionally keep the largest piece, surface,
- * smooth, reduce, check and export. Every step is a catalog service called through
- * {@link CaseOperations}, so the workbench and {@code releng/run model} do exactly the same, and
- * the provenance records each step.
+ * smooth, reduce, fit to the voxel volume, repair, check and export. The one recipe for a model:
+ * {@code releng/run model}, the demo and the workbench's Make model all run it. Every step is a
+ * catalog service called through {@link CaseOperations}, and the provenance records each step.
  */
 public final class ModelPipeline {
 
     /**
      * What to build: {@code segments} are "NAME=LO:HI", "LO:HI" or a preset name (HU), each
      * thresholded into a segment of its own; {@code segmentsFrom}, if not null, is a DICOM SEG or
-     * RTSTRUCT whose segments are taken as they are. Every segment becomes one model in the file.
+     * RTSTRUCT whose segments are taken as they are; {@code existing} names segments the case
+     * has already (painted, say), taken as they are. Every segment becomes one model in the file.
      */
-    public record Options(List<String> segments, Path segmentsFrom, boolean largest, int smoothIterations,
-            String reduceTarget, Path out, Printer printer) {
+    public record Options(List<String> segments, Path segmentsFrom, List<String> existing, boolean largest,
+            int smoothIterations, String reduceTarget, Path out, Printer printer) {
 
         public Options {
             segments = List.copyOf(segments);
-            if (segments.isEmpty() && segmentsFrom == null) {
+            existing = List.copyOf(existing);
+            if (segments.isEmpty() && segmentsFrom == null && existing.isEmpty()) {
                 throw new org.twinprint.core.spi.BadParameterException("a model needs at least one --segment or --segments-from");
             }
+        }
+
+        public Options(List<String> segments, Path segmentsFrom, boolean largest, int smoothIterations,
+                String reduceTarget, Path out, Printer printer) {
+            this(segments, segmentsFrom, List.of(), largest, smoothIterations, reduceTarget, out, printer);
+        }
+
+        /**
+         * The workbench's and the demo's model of a segment the case has: 10 smoothing steps, half
+         * the triangles, fitted, repaired and checked, kept in the case and written nowhere.
+         */
+        public static Options ofSegment(String name) {
+            return new Options(List.of(), null, List.of(name), false, 10, "0.5", null, null);
         }
 
         /** One thresholded segment, as before several could be asked for. */
@@ -175,6 +190,12 @@ public final class ModelPipeline {
             operations.segment(c, tool, threshold, progress);
             names.add(name);
             ranges.add(range);
+        }
+        for (String name : o.existing()) {
+            if (c.labelMap() == null || c.labelMap().segment(name).isEmpty() || names.contains(name)) {
+                throw new IllegalArgumentException("no segment '" + name + "' to make a model of");
+            }
+            names.add(name);
         }
         if (o.segmentsFrom() != null) {
             String summary = fromFile(c, o.segmentsFrom(), progress);

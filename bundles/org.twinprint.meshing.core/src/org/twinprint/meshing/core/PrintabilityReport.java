@@ -142,6 +142,19 @@ public record PrintabilityReport(String mesh, int triangles, int vertices, MeshT
         return failures().isEmpty();
     }
 
+    /**
+     * The report in words, as the command line and the workbench show it: triangles, volume,
+     * whether it prints and on which printer (or why not), then one line per note.
+     */
+    public java.util.List<String> summary() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add(String.format(java.util.Locale.ROOT, "%,d triangles, %.1f ml, %s", triangles, volumeMm3 / 1000,
+                printable() ? "printable" + (fits ? " on " + printer.name() : "")
+                        : "NOT printable: " + String.join("; ", failures())));
+        warnings().forEach(w -> lines.add("note: " + w));
+        return lines;
+    }
+
     /** The report as a JSON-ready tree, lengths in mm. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

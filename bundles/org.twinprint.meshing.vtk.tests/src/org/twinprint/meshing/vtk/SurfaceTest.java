@@ -86,6 +86,9 @@ class SurfaceTest {
         assertEquals(1_371_755, voxels, "largest 26-connected piece at >= 700 HU (INFO.txt)");
         double voxelVolume = voxels * c.series().get(0).volume().geometry().voxelVolumeMm3();
         assertTrue(result.report().topology().watertight(), result.report().toMap().toString());
+        // the model recipe's output, the same in the workbench (WorkbenchTest) and on the command line
+        assertEquals(1_255_386, result.mesh().triangleCount());
+        assertEquals(668_909, result.mesh().vertexCount());
 
         String admesh = ExternalCheck.admesh(stl);
         assertEquals(0, ExternalCheck.admeshValue(admesh, "Backwards edges"), admesh);

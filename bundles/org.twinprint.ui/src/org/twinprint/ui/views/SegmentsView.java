@@ -23,13 +23,9 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.part.ViewPart;
 import org.twinprint.core.model.Case;
 import org.twinprint.core.model.LabelMap;
-import org.twinprint.core.model.Mesh;
 import org.twinprint.core.model.Segment;
 import org.twinprint.core.service.CaseOperations;
-import org.twinprint.core.service.ServiceCatalog;
-import org.twinprint.core.service.ServiceKind;
-import org.twinprint.core.spi.MeshFilter;
-import org.twinprint.core.spi.Mesher;
+import org.twinprint.meshing.core.ModelPipeline;
 import org.twinprint.ui.TwinPrintSession;
 import org.twinprint.ui.jobs.CaseJob;
 import org.twinprint.ui.TwinPrintSession.Brush;
@@ -48,6 +44,9 @@ public final class SegmentsView extends ViewPart {
     private Button sphere;
     private Button undo;
     private Button redo;
+    /** The printability report of the last model made here. */
+    private Label modelReport;
+    private volatile ModelPipeline.Result lastModel;
     private final Consumer<Case> listener = c -> {
         if (table != null && !table.isDisposed()) {
             table.getDisplay().asyncExec(this::refresh);
@@ -87,8 +86,11 @@ public final class SegmentsView extends ViewPart {
         redo.addListener(SWT.Selection, e -> TwinPrintSession.get().operations().redo(caseOrNull()));
         Button model = new Button(buttons, SWT.PUSH);
         model.setText("Make model");
-        model.setToolTipText("Surface, smooth and reduce the selected segment into a printable mesh");
+        model.setToolTipText("Surface, smooth, reduce, repair and check the selected segment: the same recipe as"
+                + " releng/run model");
         model.addListener(SWT.Selection, e -> makeModel());
+        modelReport = new Label(parent, SWT.WRAP);
+        modelReport.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
 
         Composite brushRow = new Composite(parent, SWT.NONE);
         brushRow.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
@@ -128,30 +130,42 @@ public final class SegmentsView extends ViewPart {
         updateBrush();
     }
 
-    /** Surface, smooth and reduce the selected segment, as a Job; returns it (for tests). */
+    /**
+     * The model recipe ({@link ModelPipeline}) on the selected segment, as a Job; its printability
+     * report is shown below the buttons when it is done. Returns the job (for tests).
+     */
     public org.eclipse.core.runtime.jobs.Job makeModel() {
         Case c = caseOrNull();
         String name = TwinPrintSession.get().activeSegment();
-        if (c == null || name == null || c.labelMap() == null) {
-            return null;
-        }
-        Segment segment = c.labelMap().segment(name).orElse(null);
-        if (segment == null) {
+        if (c == null || name == null || c.labelMap() == null || c.labelMap().segment(name).isEmpty()) {
             return null;
         }
         CaseOperations operations = TwinPrintSession.get().operations();
-        ServiceCatalog catalog = operations.catalog();
         CaseJob job = new CaseJob("Make model of " + name, progress -> {
             c.removeMeshes(name);
-            Mesh mesh = operations.mesh(c, catalog.require(ServiceKind.MESHER, Mesher.class, "mesh.surface"), segment,
-                    Map.of(), progress);
-            mesh = operations.filter(c, catalog.require(ServiceKind.MESH_FILTER, MeshFilter.class, "mesh.smooth"),
-                    mesh, Map.of("iterations", "10"), progress);
-            operations.filter(c, catalog.require(ServiceKind.MESH_FILTER, MeshFilter.class, "mesh.reduce"), mesh,
-                    Map.of("target", "0.5"), progress);
+            ModelPipeline.Result result = new ModelPipeline(operations).run(c, ModelPipeline.Options.ofSegment(name),
+                    progress);
+            lastModel = result;
+            String text = name + ": " + String.join("\n", result.report().summary());
+            modelReport.getDisplay().asyncExec(() -> {
+                if (!modelReport.isDisposed()) {
+                    modelReport.setText(text);
+                    modelReport.getParent().layout(true, true);
+                }
+            });
         });
         job.schedule();
         return job;
+    }
+
+    /** The outcome of the last Make model, or null (for tests). */
+    public ModelPipeline.Result lastModel() {
+        return lastModel;
+    }
+
+    /** What the view says about the last model (for tests). */
+    public String modelReportText() {
+        return modelReport.getText();
     }
 
     private void recolour() {
