@@ -33,6 +33,13 @@ class CommandsTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** What {@code case FILE} prints, parsed. */
+    private java.util.Map<?, ?> caseJson(Path file) {
+        int before = out().length();
+        assertEquals(0, run("case", file.toString()), err());
+        return (java.util.Map<?, ?>) org.twinprint.core.report.JsonReader.parse(out().substring(before));
+    }
+
     @Test
     void helpListsEverySubcommand() {
         assertEquals(0, run("help"));
@@ -238,9 +245,10 @@ class CommandsTest {
     void modelOfTheDemoSkullIsTheWorkbenchsMakeModel(@TempDir Path dir) throws Exception {
         // the options of the workbench's Make model and of the demo: 10 smoothing steps, half the triangles
         Path stl = dir.resolve("skull.stl");
+        Path plan = dir.resolve("plan.twinprint");
         assertEquals(0, run("model", TestData.headPhantom().toString(), "--segment", "700:3071", "--largest",
                 "--smooth", "10", "--reduce", "0.5", "--out", stl.toString(), "--report",
-                dir.resolve("skull.json").toString()), err());
+                dir.resolve("skull.json").toString(), "--save-case", plan.toString()), err());
         java.util.Map<?, ?> json = (java.util.Map<?, ?>) org.twinprint.core.report.JsonReader
                 .parse(Files.readString(dir.resolve("skull.json")));
         java.util.Map<?, ?> model = json.containsKey("models") ? (java.util.Map<?, ?>) ((List<?>) json.get("models"))
@@ -251,6 +259,29 @@ class CommandsTest {
         assertEquals(279_049.29, ((Number) model.get("volumeMm3")).doubleValue(), 0.01, model.toString());
         assertEquals(0, ((Number) model.get("selfIntersections")).intValue(), model.toString());
         assertTrue(out().contains("1,255,386 triangles, 279.0 ml, printable on FDM desktop"), out());
+
+        // the case saved with it: reopened, it holds the same segment, model and steps
+        java.util.Map<?, ?> saved = caseJson(plan);
+        java.util.Map<?, ?> segment = (java.util.Map<?, ?>) ((List<?>) saved.get("segments")).get(0);
+        assertEquals(1_371_755, ((Number) segment.get("voxels")).intValue(), out());
+        java.util.Map<?, ?> mesh = (java.util.Map<?, ?>) ((List<?>) saved.get("meshes")).get(0);
+        assertEquals(1_255_386, ((Number) mesh.get("triangles")).intValue(), out());
+        assertEquals(9, ((Number) saved.get("provenanceSteps")).intValue(),
+                "import, threshold, island, surface, smooth, reduce, fit volume, repair, export: " + out());
+        java.util.Map<?, ?> digests = (java.util.Map<?, ?>) saved.get("sha256");
+
+        // a second step on the saved case, saved again: the model and the first steps are carried on
+        Path next = dir.resolve("plan-2.twinprint");
+        assertEquals(0, run("segment", plan.toString(), "segment.threshold", "--preset", "custom", "--lower", "-200",
+                "--upper", "200", "--segment", "Soft", "--save-case", next.toString()), err());
+        java.util.Map<?, ?> after = caseJson(next);
+        assertEquals(2, ((List<?>) after.get("segments")).size(), out());
+        assertEquals(10, ((Number) after.get("provenanceSteps")).intValue(), out());
+        java.util.Map<?, ?> afterDigests = (java.util.Map<?, ?>) after.get("sha256");
+        assertEquals(digests.get("meshes"), afterDigests.get("meshes"), "the model, to the bit");
+        assertEquals(digests.get("series"), afterDigests.get("series"), "the voxels, to the bit");
+        assertEquals(2, run("model", "--case", plan.toString(), "--segment", "bone", "--out", stl.toString(),
+                "--save-case", dir.resolve("plan.zip").toString()), "a case file ends with .twinprint");
     }
 
     @Test

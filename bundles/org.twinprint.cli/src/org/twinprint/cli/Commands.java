@@ -14,6 +14,7 @@ import org.twinprint.core.files.AtomicFiles;
 import org.twinprint.core.report.CaseReport;
 import org.twinprint.core.report.Json;
 import org.twinprint.core.service.CaseOperations;
+import org.twinprint.core.service.CaseStore;
 import org.twinprint.core.service.PluginProblem;
 import org.twinprint.core.service.ServiceEntry;
 import org.twinprint.core.service.ServiceKind;
@@ -50,10 +51,11 @@ public final class Commands {
                 + " (dimensions, spacing, origin, direction in LPS mm, value range, warnings)");
         SUBCOMMANDS.put("tools", "tools                      list every service with its plugin, version and"
                 + " parameters");
-        SUBCOMMANDS.put("model", "model [<path>] --segment [NAME=]<preset|LO:HI> [--segment ...]"
+        SUBCOMMANDS.put("model", "model [<path>|--case FILE] --segment [NAME=]<preset|LO:HI> [--segment ...]"
                 + " [--segments-from SEG|RTSTRUCT] [--largest] [--smooth N] [--reduce TRIANGLES|RATIO]"
-                + " --out <file.stl|.obj|.ply|.3mf> [--report report.json] [--printer NAME]   CT to printable"
-                + " models, one per segment (one object each in 3MF; no <path>: the demo case)");
+                + " --out <file.stl|.obj|.ply|.3mf> [--report report.json] [--printer NAME] [--save-case FILE]   CT"
+                + " to printable models, one per segment (one object each in 3MF; no <path>: the demo case); a"
+                + " <path> ending .twinprint is a saved case");
         SUBCOMMANDS.put("convert", "convert <path> --out <vol.nrrd|.nii|.nii.gz|.mha|.mhd> [--labels <labels.nrrd|...>"
                 + " --segment [NAME=]<preset|LO:HI> ...]   the volume as loaded (resampled grid, LPS mm) in a"
                 + " research format; --labels also writes segments as a label volume");
@@ -70,14 +72,18 @@ public final class Commands {
                 + " new UIDs consistent across the export; dates and times removed unless kept, shifted back)"
                 + " of every image under <folder>, or of one series");
         SUBCOMMANDS.put("pacs", PacsCommand.USAGE);
-        SUBCOMMANDS.put("segment", "segment <path|demo> <tool> [--flag value]... [+ <tool> [--flag value]...]"
-                + " [--out report.json] [--seg segments.dcm]   run segmentation tools in order and print the case"
-                + " report; --seg also writes the segments as a DICOM SEG of the series");
+        SUBCOMMANDS.put("segment", "segment <path|demo|case.twinprint> <tool> [--flag value]... [+ <tool> [--flag"
+                + " value]...] [--out report.json] [--seg segments.dcm] [--save-case FILE]   run segmentation tools in"
+                + " order and print the case report; --seg also writes the segments as a DICOM SEG of the series,"
+                + " --save-case the whole case");
+        SUBCOMMANDS.put("case", "case <case.twinprint>   what a saved case holds, as JSON: series, segments with"
+                + " volumes, meshes, provenance, and a SHA-256 of each part's data");
     }
 
     private final CaseOperations operations;
     private final PrintStream out;
     private final PrintStream err;
+    private CaseStore caseStore;
 
     public Commands(CaseOperations operations, PrintStream out, PrintStream err) {
         this.operations = operations;
@@ -102,6 +108,7 @@ public final class Commands {
             case "pacs" -> new PacsCommand(out, new ConsoleProgress(err)).run(rest);
             case "studies" -> studies(rest);
             case "deidentify" -> deidentify(rest);
+            case "case" -> showCase(rest);
             case "install-plugin" -> usage("install-plugin changes the installation: run it as 'releng/run install-plugin'");
             default -> usage("unknown subcommand '" + command + "'");
             };
@@ -285,22 +292,64 @@ public final class Commands {
         return 0;
     }
 
+    /** A saved case ({@code .twinprint}), or a new case with what the path holds imported. */
+    private Case input(String arg, Progress progress) throws IOException {
+        Path path = Path.of(arg);
+        if (arg.endsWith(CaseStore.EXTENSION)) {
+            return caseStore().open(path, progress);
+        }
+        Case c = new Case(path.getFileName().toString());
+        reportProblems(operations.importInto(c, path, Map.of(), progress).problems());
+        return c;
+    }
+
+    private void saveCase(Case c, String file, Progress progress) throws IOException {
+        if (!file.endsWith(CaseStore.EXTENSION)) {
+            throw new org.twinprint.core.spi.BadParameterException("--save-case " + file + ": a case file ends with "
+                    + CaseStore.EXTENSION);
+        }
+        caseStore().save(c, Path.of(file), progress);
+        out.println("Case: " + Path.of(file).toAbsolutePath());
+    }
+
+    private int showCase(List<String> args) throws IOException {
+        if (args.size() != 1) {
+            return usage("case takes one case file");
+        }
+        Path file = Path.of(args.get(0));
+        Case c = caseStore().open(file, new ConsoleProgress(err));
+        Map<String, Object> json = new LinkedHashMap<>(CaseReport.of(c));
+        json.put("file", file.toAbsolutePath().toString());
+        json.put("provenanceSteps", c.provenance().size());
+        json.put("sha256", CaseDigests.of(c));
+        out.print(Json.write(json));
+        return 0;
+    }
+
+    /** The case store (the case file bundle's service), found when first needed. */
+    private CaseStore caseStore() throws IOException {
+        if (caseStore == null) {
+            caseStore = OsgiLookup.await(CaseStore.class, Commands.class);
+            if (caseStore == null) {
+                throw new IOException("no case store: the bundle org.twinprint.casefile.core is not running");
+            }
+        }
+        return caseStore;
+    }
+
     private int segment(List<String> args) throws IOException {
         if (args.size() < 2) {
             return usage("segment takes a path (or 'demo') and at least one tool id");
         }
         Progress progress = new ConsoleProgress(err);
-        Case c;
-        if (args.get(0).equals("demo")) {
-            c = DemoCase.load(operations, progress);
-        } else {
-            Path path = Path.of(args.get(0));
-            c = new Case(path.getFileName().toString());
-            reportProblems(operations.importInto(c, path, Map.of(), progress).problems());
+        if (args.get(0).equals("--case")) {
+            args = args.subList(1, args.size()); // --case FILE: the file is the input, as a path ending .twinprint is
         }
+        Case c = args.get(0).equals("demo") ? DemoCase.load(operations, progress) : input(args.get(0), progress);
         c.keepUndoHistory(false); // a run that ends with its files: nothing takes an edit back
         String reportFile = null;
         String segFile = null;
+        String caseFile = null;
         for (List<String> step : splitSteps(args.subList(1, args.size()))) {
             SegmentationTool tool = operations.catalog().require(ServiceKind.SEGMENTATION_TOOL,
                     SegmentationTool.class, step.get(0));
@@ -309,6 +358,8 @@ public final class Commands {
             reportFile = out != null ? out : reportFile;
             String seg = flags.take("seg");
             segFile = seg != null ? seg : segFile;
+            String save = flags.take("save-case");
+            caseFile = save != null ? save : caseFile;
             err.println("[twinprint] " + operations.segment(c, tool, flags.values(), progress));
         }
         // what can be written is written: a SEG that cannot be made does not take the report with it
@@ -321,6 +372,9 @@ public final class Commands {
             } catch (IOException | RuntimeException e) {
                 segProblem = Path.of(segFile) + ": not written: " + e.getMessage();
             }
+        }
+        if (caseFile != null) {
+            saveCase(c, caseFile, progress);
         }
         Map<String, Object> report = new LinkedHashMap<>(CaseReport.of(c));
         if (segProblem != null) {
@@ -407,10 +461,12 @@ public final class Commands {
         String reduce = flags.take("reduce");
         String reportFile = flags.take("report");
         String printerName = flags.take("printer");
+        String caseIn = flags.take("case");
+        String caseOut = flags.take("save-case");
         if (!flags.values().isEmpty()) {
             return usage("model: unknown flag --" + flags.values().keySet().iterator().next());
         }
-        if (flags.positional().size() > 1) {
+        if (flags.positional().size() + (caseIn == null ? 0 : 1) > 1) {
             return usage("model takes at most one input path");
         }
         // no printer asked: the report takes the first listed one that holds the model
@@ -425,14 +481,8 @@ public final class Commands {
         long start = System.nanoTime();
         ModelPipeline pipeline = new ModelPipeline(operations);
         pipeline.prepareInBackground(); // the surface's native libraries load while the scan does
-        Case c;
-        if (flags.positional().isEmpty()) {
-            c = DemoCase.load(operations, progress);
-        } else {
-            Path path = Path.of(flags.positional().get(0));
-            c = new Case(path.getFileName().toString());
-            reportProblems(operations.importInto(c, path, Map.of(), progress).problems());
-        }
+        Case c = caseIn != null ? input(caseIn, progress) : flags.positional().isEmpty()
+                ? DemoCase.load(operations, progress) : input(flags.positional().get(0), progress);
         c.keepUndoHistory(false); // a run that ends with its files: nothing takes an edit back
         long loaded = System.nanoTime();
         ModelPipeline.Result result = pipeline.run(c, new ModelPipeline.Options(ranges,
@@ -459,6 +509,9 @@ public final class Commands {
         report.put("segmentWarnings", result.warnings());
         report.put("stageMillis", result.stageMillis());
         report.put("provenance", CaseReport.provenance(c));
+        if (caseOut != null) {
+            saveCase(c, caseOut, progress);
+        }
         String json = Json.write(report);
         if (reportFile != null) {
             AtomicFiles.writeString(Path.of(reportFile), json);

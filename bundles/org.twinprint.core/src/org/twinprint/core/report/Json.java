@@ -30,6 +30,8 @@ public final class Json {
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
             out.append(Double.isFinite(d) ? number(d) : "null");
+        } else if (v instanceof java.math.BigDecimal exact) {
+            out.append(exact.toString()); // every digit: a case file's geometry must come back to the bit
         } else if (v instanceof Number n) {
             out.append(n.longValue());
         } else if (v instanceof Map<?, ?> m) {

@@ -1,0 +1,19 @@
+package org.twinprint.casefile.core;
+
+/**
+ * The {@code .twinprint} case file: a zip holding {@code case.json}, a manifest with the schema
+ * version and the TwinPrint version that wrote it, beside one entry per voxel array and mesh.
+ * Lengths are in millimetres and positions in patient LPS coordinates; docs/case-file.md describes
+ * every entry.
+ */
+public final class CaseFileFormat {
+
+    /** What {@code case.json} says it is. */
+    public static final String FORMAT = "twinprint-case";
+    /** The schema this TwinPrint writes, and the newest it reads. */
+    public static final int SCHEMA_VERSION = 1;
+    public static final String MANIFEST = "case.json";
+
+    private CaseFileFormat() {
+    }
+}
