@@ -308,7 +308,9 @@ public final class Commands {
             throw new org.twinprint.core.spi.BadParameterException("--save-case " + file + ": a case file ends with "
                     + CaseStore.EXTENSION);
         }
+        long start = System.nanoTime();
         caseStore().save(c, Path.of(file), progress);
+        err.printf("[twinprint] stage save case: %d ms%n", (System.nanoTime() - start) / 1_000_000);
         out.println("Case: " + Path.of(file).toAbsolutePath());
     }
 
@@ -317,7 +319,9 @@ public final class Commands {
             return usage("case takes one case file");
         }
         Path file = Path.of(args.get(0));
+        long start = System.nanoTime();
         Case c = caseStore().open(file, new ConsoleProgress(err));
+        err.printf("[twinprint] stage open case: %d ms%n", (System.nanoTime() - start) / 1_000_000);
         Map<String, Object> json = new LinkedHashMap<>(CaseReport.of(c));
         json.put("file", file.toAbsolutePath().toString());
         json.put("provenanceSteps", c.provenance().size());

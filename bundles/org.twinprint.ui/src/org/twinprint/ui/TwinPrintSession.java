@@ -1,5 +1,6 @@
 package org.twinprint.ui;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -9,6 +10,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 import org.twinprint.core.model.Case;
 import org.twinprint.core.service.CaseOperations;
+import org.twinprint.core.service.CaseStore;
 import org.twinprint.core.service.ServiceCatalog;
 
 /**
@@ -21,8 +23,17 @@ public final class TwinPrintSession {
 
     private final List<Consumer<Case>> listeners = new CopyOnWriteArrayList<>();
     private final Consumer<Case> forward = c -> listeners.forEach(l -> l.accept(c));
+    /** A change of the case itself (not of how it is shown): it now differs from its file. */
+    private final Consumer<Case> edited = c -> {
+        unsaved = true;
+        forward.accept(c);
+    };
     private ServiceTracker<ServiceCatalog, ServiceCatalog> tracker;
+    private ServiceTracker<CaseStore, CaseStore> stores;
     private volatile Case current;
+    /** The file the open case was opened from or last saved to; null for a case never saved. */
+    private volatile Path file;
+    private volatile boolean unsaved;
     private final java.util.Set<Integer> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile String activeSegment;
     private volatile Brush brush = new Brush(Brush.Mode.OFF, 3, false);
@@ -68,19 +79,74 @@ public final class TwinPrintSession {
 
     /** Makes a case the open one; views are told at once and on each later change of it. */
     public void open(Case c) {
+        open(c, null);
+    }
+
+    /** Makes a case opened from {@code from} (null: a new case, never saved) the open one. */
+    public void open(Case c, Path from) {
         Case old = current;
         if (old != null) {
-            old.removeListener(forward);
+            old.removeListener(edited);
             if (old != c) {
                 old.close();
             }
         }
         current = c;
+        file = from;
+        unsaved = false;
         crosshair = null; // a new case starts in its middle
         if (c != null) {
-            c.addListener(forward);
+            c.addListener(edited);
         }
         forward.accept(c);
+    }
+
+    /** The open case was saved to {@code to}: it is its file now, and nothing is unsaved. */
+    public void saved(Case c, Path to) {
+        if (c == current) {
+            file = to;
+            unsaved = false;
+            forward.accept(c);
+        }
+    }
+
+    /** The file of the open case, or null if it was never saved. */
+    public Path file() {
+        return file;
+    }
+
+    /** Has the open case changed since it was opened or saved? */
+    public boolean unsaved() {
+        return current != null && unsaved;
+    }
+
+    /** What the window's title says: the case, its file, and a star when changes are unsaved. */
+    public String title() {
+        Case c = current;
+        if (c == null) {
+            return "TwinPrint";
+        }
+        Path f = file;
+        return (unsaved ? "*" : "") + c.name() + (f == null ? "" : " - " + f.getFileName()) + " - TwinPrint";
+    }
+
+    /** The service that saves and opens case files. */
+    public synchronized CaseStore caseStore() {
+        if (stores == null) {
+            BundleContext context = FrameworkUtil.getBundle(TwinPrintSession.class).getBundleContext();
+            stores = new ServiceTracker<>(context, CaseStore.class, null);
+            stores.open();
+        }
+        try {
+            CaseStore store = stores.waitForService(10_000);
+            if (store == null) {
+                throw new IllegalStateException("no case store: the bundle org.twinprint.casefile.core is not running");
+            }
+            return store;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Segments the views do not draw (by label); display only, the case is unchanged. */

@@ -59,6 +59,24 @@ public final class TwinPrintWorkbenchAdvisor extends WorkbenchAdvisor {
                 c.setShowCoolBar(false);
                 c.setTitle("TwinPrint");
             }
+
+            @Override
+            public void postWindowOpen() {
+                // the title names the case and its file, with a star while changes are unsaved
+                org.eclipse.swt.widgets.Shell shell = getWindowConfigurer().getWindow().getShell();
+                TwinPrintSession.get().addListener(changed -> shell.getDisplay().asyncExec(() -> {
+                    if (!shell.isDisposed()) {
+                        shell.setText(TwinPrintSession.get().title());
+                    }
+                }));
+            }
         };
+    }
+
+    /** Closing the workbench with unsaved changes asks first. */
+    @Override
+    public boolean preShutdown() {
+        var window = getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow();
+        return window == null || org.twinprint.ui.handlers.CaseFiles.mayClose(window.getShell());
     }
 }

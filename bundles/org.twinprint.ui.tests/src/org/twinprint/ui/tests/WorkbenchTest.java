@@ -1,7 +1,10 @@
 package org.twinprint.ui.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -356,6 +359,49 @@ class WorkbenchTest {
             assertEquals(remote.seriesUid(), c.series().get(0).uid());
             assertEquals(-30_468_829_548L, c.series().get(0).volume().statistics().sum());
         }
+    }
+
+    @Test
+    @Order(16)
+    void aCaseSavedFromTheWorkbenchReopensAsItWasAndTheTitleSaysWhetherItIsSaved() throws Exception {
+        assertTrue(waitFor(OpenDemoHandler.schedule()).isOK());
+        TwinPrintSession session = TwinPrintSession.get();
+        Case demo = session.currentCase();
+        assertTrue(session.unsaved(), "the demo's segment and model are not in any file");
+        assertTrue(menuItems("File").containsAll(List.of("Open Case...", "Save Case", "Save Case As...")),
+                menuItems("File").toString());
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("twinprint-ui-case").resolve(
+                "plan.twinprint");
+        byte[] labels = demo.labelMap().labels().clone();
+        float[] vertices = demo.meshes().get(0).vertices().clone();
+        int steps = demo.provenance().size();
+
+        assertTrue(waitFor(org.twinprint.ui.handlers.CaseFiles.save(file)).isOK());
+        spin(300);
+        assertFalse(session.unsaved());
+        String title = page().getWorkbenchWindow().getShell().getText();
+        assertEquals("Head phantom (demo) - plan.twinprint - TwinPrint", title);
+
+        session.operations().segment(demo, session.operations().catalog().require(
+                org.twinprint.core.service.ServiceKind.SEGMENTATION_TOOL, org.twinprint.core.spi.SegmentationTool.class,
+                "segment.threshold"), java.util.Map.of("preset", "custom", "lower", "-200", "upper", "200", "segment",
+                        "Soft tissue"), org.twinprint.core.spi.Progress.NONE);
+        spin(300);
+        assertTrue(page().getWorkbenchWindow().getShell().getText().startsWith("*Head phantom (demo)"),
+                "an edit marks the title");
+
+        assertTrue(waitFor(org.twinprint.ui.handlers.CaseFiles.open(file)).isOK());
+        spin(500);
+        Case back = session.currentCase();
+        assertNotSame(demo, back);
+        assertArrayEquals(labels, back.labelMap().labels(), "the labels as saved, before the edit");
+        assertArrayEquals(vertices, back.meshes().get(0).vertices());
+        assertEquals(steps, back.provenance().size());
+        assertFalse(session.unsaved());
+        assertEquals("Head phantom (demo) - plan.twinprint - TwinPrint", page().getWorkbenchWindow().getShell().getText());
+        page().showView(TwinPrintPerspective.MODEL_VIEW);
+        spin(500);
+        Screenshots.capture(page().getWorkbenchWindow().getShell(), "reopened-case.png");
     }
 
     private static Set<String> menuItems(String menu) {

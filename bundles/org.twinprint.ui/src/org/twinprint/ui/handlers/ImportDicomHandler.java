@@ -17,6 +17,9 @@ public final class ImportDicomHandler extends AbstractHandler {
 
     @Override
     public Object execute(ExecutionEvent event) {
+        if (!CaseFiles.mayClose(HandlerUtil.getActiveShell(event))) {
+            return null;
+        }
         DirectoryDialog dialog = new DirectoryDialog(HandlerUtil.getActiveShell(event));
         dialog.setText("Import DICOM folder");
         String dir = dialog.open();

@@ -13,7 +13,9 @@ public final class OpenDemoHandler extends AbstractHandler {
 
     @Override
     public Object execute(ExecutionEvent event) {
-        schedule();
+        if (CaseFiles.mayClose(org.eclipse.ui.handlers.HandlerUtil.getActiveShell(event))) {
+            schedule();
+        }
         return null;
     }
 
