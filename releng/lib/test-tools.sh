@@ -8,6 +8,7 @@ TWINPRINT_TEST_TOOLS=(
   "python3-pydicom|/usr/bin/python3 -c 'import pydicom'"
   "python3-gdcm|/usr/bin/python3 -c 'import gdcm'"
   "python3-savitar|/usr/bin/python3 -c 'import Savitar'"
+  "python3-jsonschema|/usr/bin/python3 -c 'import jsonschema'"
   "admesh|admesh --version"
   "dcmtk|dcmdump --version && dcmcjpeg --version && dcmodify --version && dcmconv --version"
   "dicom3tools|command -v dciodvfy"

@@ -282,6 +282,29 @@ class CommandsTest {
         assertEquals(digests.get("series"), afterDigests.get("series"), "the voxels, to the bit");
         assertEquals(2, run("model", "--case", plan.toString(), "--segment", "bone", "--out", stl.toString(),
                 "--save-case", dir.resolve("plan.zip").toString()), "a case file ends with .twinprint");
+
+        // landmarks, a distance and a cut plane from 3D Slicer, kept with the case
+        Path slicer = Files.writeString(dir.resolve("plan.mrk.json"), """
+                {"@schema": "https://raw.githubusercontent.com/Slicer/Slicer/main/Modules/Loadable/Markups/Resources/Schema/markups-schema-v1.0.3.json#",
+                 "markups": [
+                  {"type": "Fiducial", "name": "Landmarks", "coordinateSystem": "LPS", "controlPoints": [
+                    {"label": "Nasion", "position": [0.5, -95.0, 42.0]}, {"label": "Left porion", "position": [70.0, 0.0, 10.0]},
+                    {"label": "Right porion", "position": [-70.0, 0.0, 10.0]}]},
+                  {"type": "Line", "name": "Width", "coordinateSystem": "RAS", "controlPoints": [
+                    {"position": [70.0, 0.0, 10.0]}, {"position": [-70.0, 0.0, 10.0]}]},
+                  {"type": "Plane", "name": "Cut", "coordinateSystem": "LPS", "planeType": "PointNormal",
+                   "normal": [0.0, 0.0, 1.0], "controlPoints": [{"position": [0.0, 0.0, 60.0]}]}]}
+                """);
+        Path withMarkups = dir.resolve("plan-3.twinprint");
+        assertEquals(0, run("markups", next.toString(), "--add", slicer.toString(), "--out",
+                dir.resolve("back.mrk.json").toString(), "--save-case", withMarkups.toString()), err());
+        java.util.Map<?, ?> marked = caseJson(withMarkups);
+        List<?> markups = (List<?>) marked.get("markups");
+        assertEquals(3, markups.size(), out());
+        java.util.Map<?, ?> width = (java.util.Map<?, ?>) markups.get(1);
+        assertEquals(140.0, ((Number) width.get("measurement")).doubleValue(), 1e-9, "mm, from RAS to LPS");
+        assertEquals(afterDigests.get("labels"), ((java.util.Map<?, ?>) marked.get("sha256")).get("labels"));
+        assertTrue(Files.readString(dir.resolve("back.mrk.json")).contains("\"label\": \"Right porion\""));
     }
 
     @Test

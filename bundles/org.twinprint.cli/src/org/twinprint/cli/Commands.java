@@ -77,7 +77,10 @@ public final class Commands {
                 + " order and print the case report; --seg also writes the segments as a DICOM SEG of the series,"
                 + " --save-case the whole case");
         SUBCOMMANDS.put("case", "case <case.twinprint>   what a saved case holds, as JSON: series, segments with"
-                + " volumes, meshes, provenance, and a SHA-256 of each part's data");
+                + " volumes, meshes, markups, provenance, and a SHA-256 of each part's data");
+        SUBCOMMANDS.put("markups", "markups <case.twinprint> [--add plan.mrk.json]... [--out plan.mrk.json]"
+                + " [--save-case FILE]   add 3D Slicer markups (landmarks, lines, angles, planes, closed curves)"
+                + " to a case, write the case's markups as Slicer markups JSON, and save the case");
     }
 
     private final CaseOperations operations;
@@ -109,6 +112,7 @@ public final class Commands {
             case "studies" -> studies(rest);
             case "deidentify" -> deidentify(rest);
             case "case" -> showCase(rest);
+            case "markups" -> markups(rest);
             case "install-plugin" -> usage("install-plugin changes the installation: run it as 'releng/run install-plugin'");
             default -> usage("unknown subcommand '" + command + "'");
             };
@@ -327,6 +331,32 @@ public final class Commands {
         json.put("provenanceSteps", c.provenance().size());
         json.put("sha256", CaseDigests.of(c));
         out.print(Json.write(json));
+        return 0;
+    }
+
+    private int markups(List<String> args) throws IOException {
+        Flags flags = Flags.parse(args, List.of(), java.util.Set.of("add"));
+        List<String> added = flags.takeAll("add");
+        String outFile = flags.take("out");
+        String caseOut = flags.take("save-case");
+        if (flags.positional().size() != 1 || !flags.values().isEmpty()) {
+            return usage("markups takes one case file, and --add, --out or --save-case");
+        }
+        Progress progress = new ConsoleProgress(err);
+        Case c = caseStore().open(Path.of(flags.positional().get(0)), progress);
+        for (String file : added) {
+            List<org.twinprint.core.model.Markup> read = org.twinprint.casefile.core.SlicerMarkups.read(Path.of(file));
+            read.forEach(c::putMarkup);
+            err.println("[twinprint] " + file + ": " + read.size() + " markups");
+        }
+        if (outFile != null) {
+            org.twinprint.casefile.core.SlicerMarkups.write(Path.of(outFile), c.markups());
+            out.println("Markups: " + Path.of(outFile).toAbsolutePath());
+        }
+        if (caseOut != null) {
+            saveCase(c, caseOut, progress);
+        }
+        out.print(Json.write(Map.of("markups", c.markups().stream().map(CaseReport::markup).toList())));
         return 0;
     }
 

@@ -10,8 +10,11 @@ public final class CaseFileFormat {
 
     /** What {@code case.json} says it is. */
     public static final String FORMAT = "twinprint-case";
-    /** The schema this TwinPrint writes, and the newest it reads. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * The schema this TwinPrint writes, and the newest it reads. 1: series, labels, meshes,
+     * provenance, results; 2: and markups (in 3D Slicer's markups JSON). Older schemas open.
+     */
+    public static final int SCHEMA_VERSION = 2;
     public static final String MANIFEST = "case.json";
 
     private CaseFileFormat() {

@@ -18,6 +18,7 @@ public final class Case {
     private final String name;
     private final List<Series> series = new ArrayList<>();
     private final List<Mesh> meshes = new ArrayList<>();
+    private final List<Markup> markups = new ArrayList<>();
     private final List<ProvenanceEntry> provenance = new ArrayList<>();
     private final Map<String, Object> results = new java.util.LinkedHashMap<>();
     private LabelMap labelMap;
@@ -43,6 +44,39 @@ public final class Case {
 
     public synchronized List<Mesh> meshes() {
         return List.copyOf(meshes);
+    }
+
+    /** Landmarks, measurements and planes, in the order they were placed. */
+    public synchronized List<Markup> markups() {
+        return List.copyOf(markups);
+    }
+
+    /** Adds a markup, or replaces the one of the same name (an edit). */
+    public void putMarkup(Markup m) {
+        synchronized (this) {
+            int at = -1;
+            for (int i = 0; i < markups.size(); i++) {
+                if (markups.get(i).name().equals(m.name())) {
+                    at = i;
+                }
+            }
+            if (at >= 0) {
+                markups.set(at, m);
+            } else {
+                markups.add(m);
+            }
+        }
+        fireChanged();
+    }
+
+    public void removeMarkup(String name) {
+        boolean removed;
+        synchronized (this) {
+            removed = markups.removeIf(m -> m.name().equals(name));
+        }
+        if (removed) {
+            fireChanged();
+        }
     }
 
     public synchronized List<ProvenanceEntry> provenance() {

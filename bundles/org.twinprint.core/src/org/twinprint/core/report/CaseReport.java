@@ -43,8 +43,31 @@ public final class CaseReport {
         }
         root.put("segments", segments);
         root.put("meshes", c.meshes().stream().map(CaseReport::mesh).toList());
+        root.put("markups", c.markups().stream().map(CaseReport::markup).toList());
         root.put("provenance", provenance(c));
         return root;
+    }
+
+    /** A markup: its name, kind, points (LPS mm) and what it measures. */
+    public static Map<String, Object> markup(org.twinprint.core.model.Markup m) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("name", m.name());
+        j.put("type", m.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        j.put("points", m.points().stream().map(p -> {
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("label", p.label());
+            point.put("lps", new double[] { p.position().x(), p.position().y(), p.position().z() });
+            return point;
+        }).toList());
+        if (m.normal() != null) {
+            org.twinprint.core.model.Vec3 n = m.unitNormal();
+            j.put("normal", new double[] { n.x(), n.y(), n.z() });
+        }
+        if (!m.unit().isEmpty()) {
+            j.put("measurement", m.measurement());
+            j.put("unit", m.unit());
+        }
+        return j;
     }
 
     /** The case's steps, oldest first, as JSON-ready maps. */

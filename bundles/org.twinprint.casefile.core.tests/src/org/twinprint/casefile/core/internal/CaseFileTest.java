@@ -53,7 +53,7 @@ class CaseFileTest {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             String manifest = new String(zip.getInputStream(zip.getEntry("case.json")).readAllBytes(),
                     StandardCharsets.UTF_8);
-            assertTrue(manifest.contains("\"schemaVersion\": 1") && manifest.contains("\"units\": \"mm\"")
+            assertTrue(manifest.contains("\"schemaVersion\": 2") && manifest.contains("\"units\": \"mm\"")
                     && manifest.contains("\"coordinateSystem\": \"LPS\""), manifest);
             assertTrue(manifest.contains("\"writtenBy\": \"TwinPrint "), manifest);
         }
@@ -111,7 +111,24 @@ class CaseFileTest {
                 """);
         CaseFileException e = assertThrows(CaseFileException.class, () -> store.open(file, Progress.NONE));
         assertTrue(e.getMessage().contains("written by TwinPrint 3.0.0 in case schema 7")
-                && e.getMessage().contains("reads case schemas up to 1"), e.getMessage());
+                && e.getMessage().contains("reads case schemas up to 2"), e.getMessage());
+    }
+
+    @Test
+    void aFileOfTheOlderSchemaWithoutMarkupsOpens(@TempDir Path dir) throws Exception {
+        Case c = Cases.made("Saved before markups", 20, 4);
+        Path now = dir.resolve("now.twinprint");
+        store.save(c, now, Progress.NONE);
+        // the same case as schema 1 wrote it: no markups key
+        Path old = dir.resolve("old.twinprint");
+        // (edited as text: every digit of the geometry stays as written)
+        rewrite(now, "case.json", old, json -> json.replace("\"schemaVersion\": 2", "\"schemaVersion\": 1")
+                .replaceAll("(?s)\"markups\": \\[.*?\\],\\s*(\"provenance\")", "$1"));
+        Case back = store.open(old, Progress.NONE);
+        assertEquals(0, back.markups().size());
+        assertEquals(Cases.digests(c).lines().filter(l -> !l.startsWith("markup ")).toList(),
+                Cases.digests(back).lines().toList(), "everything else as saved");
+        assertEquals(5, store.open(now, Progress.NONE).markups().size());
     }
 
     @Test
@@ -148,18 +165,32 @@ class CaseFileTest {
         return assertThrows(IOException.class, () -> store.open(file, Progress.NONE)).getMessage();
     }
 
+    /** A copy of a case file with one text entry rewritten. */
+    private static void rewrite(Path from, String name, Path to, java.util.function.UnaryOperator<String> change)
+            throws IOException {
+        rewrite(from, to, name, null, change);
+    }
+
     /** A copy of a case file with one entry's content changed (or, with no change, left out). */
     private static void rewrite(Path from, Path to, String name, java.util.function.Consumer<byte[]> change)
             throws IOException {
+        rewrite(from, to, name, change, null);
+    }
+
+    private static void rewrite(Path from, Path to, String name, java.util.function.Consumer<byte[]> change,
+            java.util.function.UnaryOperator<String> text) throws IOException {
         try (ZipFile in = new ZipFile(from.toFile());
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
             for (ZipEntry e : java.util.Collections.list(in.entries())) {
                 byte[] data = in.getInputStream(e).readAllBytes();
                 if (e.getName().equals(name)) {
-                    if (change == null) {
+                    if (text != null) {
+                        data = text.apply(new String(data, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                    } else if (change == null) {
                         continue;
+                    } else {
+                        change.accept(data);
                     }
-                    change.accept(data);
                 }
                 out.putNextEntry(new ZipEntry(e.getName()));
                 out.write(data);

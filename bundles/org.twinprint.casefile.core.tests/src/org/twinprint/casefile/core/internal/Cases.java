@@ -9,6 +9,7 @@ import java.util.Random;
 import org.twinprint.core.model.Case;
 import org.twinprint.core.model.Geometry;
 import org.twinprint.core.model.LabelMap;
+import org.twinprint.core.model.Markup;
 import org.twinprint.core.model.Mesh;
 import org.twinprint.core.model.ProvenanceEntry;
 import org.twinprint.core.model.Series;
@@ -47,12 +48,32 @@ final class Cases {
         }
         out.addMesh(mesh("Skull", 0xe8dcc0, random, 300));
         out.addMesh(mesh("Tumour", 0xff3300, random, 40));
+        for (Markup m : markups(random)) {
+            out.putMarkup(m);
+        }
         out.record(new ProvenanceEntry(Instant.parse("2026-12-07T10:15:30.123456789Z"), "import.dicom",
                 "org.twinprint.imaging.dicom.core", "0.1.0", Map.of("folder", "/data/ct", "series", "all"),
                 "140 slices"));
         out.record(new ProvenanceEntry(Instant.parse("2026-12-07T10:16:00Z"), "segment.threshold",
                 "org.twinprint.segmentation.core", "0.1.0", Map.of("lower", "700", "upper", "3071"), "1,371,755 voxels"));
         return out;
+    }
+
+    /** Three landmarks, a line, an angle, a cut plane and a closed curve, at random LPS positions. */
+    static List<Markup> markups(Random random) {
+        java.util.function.Supplier<Vec3> at = () -> new Vec3(random.nextGaussian() * 50, random.nextGaussian() * 50,
+                random.nextGaussian() * 50);
+        return List.of(
+                new Markup("Landmarks", Markup.Type.POINTS, List.of(new Markup.Point("Nasion", at.get()),
+                        new Markup.Point("Left porion", at.get()), new Markup.Point("Right porion", at.get())), null),
+                new Markup("Defect width", Markup.Type.LINE, List.of(new Markup.Point("", at.get()),
+                        new Markup.Point("", at.get())), null),
+                new Markup("Angle", Markup.Type.ANGLE, List.of(new Markup.Point("", at.get()),
+                        new Markup.Point("", at.get()), new Markup.Point("", at.get())), null),
+                new Markup("Cut 1", Markup.Type.PLANE, List.of(new Markup.Point("", at.get())), at.get()),
+                new Markup("Margin", Markup.Type.CLOSED_CURVE, List.of(new Markup.Point("", at.get()),
+                        new Markup.Point("", at.get()), new Markup.Point("", at.get()), new Markup.Point("", at.get())),
+                        null));
     }
 
     private static Mesh mesh(String name, int rgb, Random random, int triangles) {
@@ -87,6 +108,9 @@ final class Cases {
             b.asIntBuffer().put(m.triangles());
             out.append("mesh ").append(m.name()).append(' ').append(m.rgb()).append(' ').append(sha(b.array()))
                     .append('\n');
+        }
+        for (Markup m : c.markups()) {
+            out.append("markup ").append(m).append('\n');
         }
         for (ProvenanceEntry e : c.provenance()) {
             out.append("step ").append(e.time()).append(' ').append(e.serviceId()).append(' ')

@@ -84,6 +84,13 @@ final class CaseReader {
             c.addMesh(mesh(map(m)));
             progress.worked(1);
         }
+        if ((int) number(manifest, "schemaVersion") >= 2) { // schema 1 had no markups
+            try {
+                org.twinprint.casefile.core.SlicerMarkups.fromJson(list(manifest, "markups")).forEach(c::putMarkup);
+            } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+                throw new CaseFileException(file, "its markups are damaged (" + describe(e) + ")");
+            }
+        }
         for (Object p : list(manifest, "provenance")) {
             Map<String, Object> e = map(p);
             Map<String, String> parameters = new LinkedHashMap<>();

@@ -74,6 +74,7 @@ final class CaseWriter {
             meshesOut.add(w.mesh(meshes.get(n), n));
         }
         manifest.put("meshes", meshesOut);
+        manifest.put("markups", org.twinprint.casefile.core.SlicerMarkups.toJson(c.markups()));
         List<Object> provenance = new ArrayList<>();
         for (ProvenanceEntry e : c.provenance()) {
             Map<String, Object> p = new LinkedHashMap<>();
