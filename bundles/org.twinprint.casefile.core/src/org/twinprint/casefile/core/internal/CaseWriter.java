@@ -153,7 +153,8 @@ final class CaseWriter {
     private Map<String, Object> entry(String name, String encoding, Body body) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         MessageDigest sha = sha256();
-        CountingStream counted = new CountingStream(new DigestOutputStream(unclosable(zip), sha));
+        // nothing here is closed (that would close the zip): the buffer is flushed, the entry closed
+        CountingStream counted = new CountingStream(new DigestOutputStream(zip, sha));
         java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(counted, 1 << 16);
         body.write(buffered);
         buffered.flush();
@@ -188,20 +189,6 @@ final class CaseWriter {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static OutputStream unclosable(OutputStream out) {
-        return new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
     }
 
     /** Counts the bytes that pass. */
