@@ -3,6 +3,8 @@ package org.twinprint.casefile.core.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Arrays as little-endian bytes. CT voxels are written a slice at a time with their low bytes
@@ -38,47 +40,42 @@ final class ArrayCodec {
         }
     }
 
+    /** Floats and ints go through a little-endian buffer a block at a time. */
+    private static final int BLOCK = 1 << 16;
+
     static void writeFloats(float[] values, OutputStream out) throws IOException {
-        byte[] buffer = new byte[4 * Math.min(values.length, 1 << 16)];
-        for (int from = 0; from < values.length; from += buffer.length / 4) {
-            int n = Math.min(buffer.length / 4, values.length - from);
-            for (int i = 0; i < n; i++) {
-                putInt(buffer, 4 * i, Float.floatToRawIntBits(values[from + i]));
-            }
-            out.write(buffer, 0, 4 * n);
+        ByteBuffer buffer = ByteBuffer.allocate(4 * BLOCK).order(ByteOrder.LITTLE_ENDIAN);
+        for (int from = 0; from < values.length; from += BLOCK) {
+            int n = Math.min(BLOCK, values.length - from);
+            buffer.asFloatBuffer().put(values, from, n);
+            out.write(buffer.array(), 0, 4 * n);
         }
     }
 
     static void readFloats(InputStream in, float[] values) throws IOException {
-        byte[] buffer = new byte[4 * Math.min(values.length, 1 << 16)];
-        for (int from = 0; from < values.length; from += buffer.length / 4) {
-            int n = Math.min(buffer.length / 4, values.length - from);
-            readFully(in, buffer, 4 * n);
-            for (int i = 0; i < n; i++) {
-                values[from + i] = Float.intBitsToFloat(getInt(buffer, 4 * i));
-            }
+        ByteBuffer buffer = ByteBuffer.allocate(4 * BLOCK).order(ByteOrder.LITTLE_ENDIAN);
+        for (int from = 0; from < values.length; from += BLOCK) {
+            int n = Math.min(BLOCK, values.length - from);
+            readFully(in, buffer.array(), 4 * n);
+            buffer.asFloatBuffer().get(values, from, n);
         }
     }
 
     static void writeInts(int[] values, OutputStream out) throws IOException {
-        byte[] buffer = new byte[4 * Math.min(values.length, 1 << 16)];
-        for (int from = 0; from < values.length; from += buffer.length / 4) {
-            int n = Math.min(buffer.length / 4, values.length - from);
-            for (int i = 0; i < n; i++) {
-                putInt(buffer, 4 * i, values[from + i]);
-            }
-            out.write(buffer, 0, 4 * n);
+        ByteBuffer buffer = ByteBuffer.allocate(4 * BLOCK).order(ByteOrder.LITTLE_ENDIAN);
+        for (int from = 0; from < values.length; from += BLOCK) {
+            int n = Math.min(BLOCK, values.length - from);
+            buffer.asIntBuffer().put(values, from, n);
+            out.write(buffer.array(), 0, 4 * n);
         }
     }
 
     static void readInts(InputStream in, int[] values) throws IOException {
-        byte[] buffer = new byte[4 * Math.min(values.length, 1 << 16)];
-        for (int from = 0; from < values.length; from += buffer.length / 4) {
-            int n = Math.min(buffer.length / 4, values.length - from);
-            readFully(in, buffer, 4 * n);
-            for (int i = 0; i < n; i++) {
-                values[from + i] = getInt(buffer, 4 * i);
-            }
+        ByteBuffer buffer = ByteBuffer.allocate(4 * BLOCK).order(ByteOrder.LITTLE_ENDIAN);
+        for (int from = 0; from < values.length; from += BLOCK) {
+            int n = Math.min(BLOCK, values.length - from);
+            readFully(in, buffer.array(), 4 * n);
+            buffer.asIntBuffer().get(values, from, n);
         }
     }
 
@@ -88,16 +85,5 @@ final class ArrayCodec {
         if (got < n) {
             throw new java.io.EOFException("ends " + (n - got) + " bytes early");
         }
-    }
-
-    private static void putInt(byte[] b, int at, int v) {
-        b[at] = (byte) v;
-        b[at + 1] = (byte) (v >> 8);
-        b[at + 2] = (byte) (v >> 16);
-        b[at + 3] = (byte) (v >> 24);
-    }
-
-    private static int getInt(byte[] b, int at) {
-        return b[at] & 0xff | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | b[at + 3] << 24;
     }
 }
