@@ -145,10 +145,10 @@ class UndoTest {
             }
         }
         var edit = org.twinprint.core.model.LabelEdit.between("test", old, List.of(), map);
-        assertArrayEquals(changed.stream().mapToInt(Integer::intValue).toArray(), edit.indices());
+        assertArrayEquals(changed.stream().mapToInt(Integer::intValue).toArray(), edit.changes().get(0).indices());
         for (int k = 0; k < changed.size(); k++) {
-            assertEquals(old[changed.get(k)], edit.before()[k]);
-            assertEquals(now[changed.get(k)], edit.after()[k]);
+            assertEquals(old[changed.get(k)], edit.changes().get(0).before()[k]);
+            assertEquals(now[changed.get(k)], edit.changes().get(0).after()[k]);
         }
     }
 
@@ -172,14 +172,14 @@ class UndoTest {
         }
         int[] changed = java.util.stream.IntStream.range(0, n).filter(v -> now[v] != old[v]).toArray();
         var edit = org.twinprint.core.model.LabelEdit.between("large", old, List.of(), map);
-        assertArrayEquals(changed, edit.indices());
+        assertArrayEquals(changed, edit.changes().get(0).indices());
         for (int k = 0; k < changed.length; k++) {
-            assertEquals(old[changed[k]], edit.before()[k]);
-            assertEquals(now[changed[k]], edit.after()[k]);
+            assertEquals(old[changed[k]], edit.changes().get(0).before()[k]);
+            assertEquals(now[changed[k]], edit.changes().get(0).after()[k]);
         }
         var fromNothing = org.twinprint.core.model.LabelEdit.between("new", null, List.of(), map);
         assertArrayEquals(java.util.stream.IntStream.range(0, n).filter(v -> now[v] != 0).toArray(),
-                fromNothing.indices());
+                fromNothing.changes().get(0).indices());
     }
 
     @Test
@@ -197,10 +197,10 @@ class UndoTest {
         }
         var fromNothing = org.twinprint.core.model.LabelEdit.between("new", null, List.of(), map);
         var fromZeros = org.twinprint.core.model.LabelEdit.between("new", new byte[n], List.of(), map);
-        assertArrayEquals(fromZeros.indices(), fromNothing.indices());
-        assertArrayEquals(fromZeros.before(), fromNothing.before());
-        assertArrayEquals(fromZeros.after(), fromNothing.after());
+        assertArrayEquals(fromZeros.changes().get(0).indices(), fromNothing.changes().get(0).indices());
+        assertArrayEquals(fromZeros.changes().get(0).before(), fromNothing.changes().get(0).before());
+        assertArrayEquals(fromZeros.changes().get(0).after(), fromNothing.changes().get(0).after());
         assertEquals(java.util.stream.IntStream.range(0, n).filter(v -> now[v] != 0).count(),
-                fromNothing.indices().length);
+                fromNothing.changes().get(0).indices().length);
     }
 }

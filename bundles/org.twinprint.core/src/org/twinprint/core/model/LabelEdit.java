@@ -1,17 +1,24 @@
 package org.twinprint.core.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.twinprint.core.util.Parallel;
 
 /**
- * One undoable change of a label map: the voxels it changed with their labels before and after,
- * and the segment list before and after. Only changed voxels are kept, so edits cost little.
+ * One undoable change of a label map: per layer, the voxels it changed with their labels before
+ * and after; how many layers there were before and after; and the segment list before and after.
+ * Only changed voxels are kept, so edits cost little.
  */
-public record LabelEdit(String description, int[] indices, byte[] before, byte[] after, List<Segment> segmentsBefore,
-        List<Segment> segmentsAfter) {
+public record LabelEdit(String description, List<Change> changes, int layersBefore, int layersAfter,
+        List<Segment> segmentsBefore, List<Segment> segmentsAfter) {
+
+    /** The changed voxels of one layer. */
+    public record Change(int layer, int[] indices, byte[] before, byte[] after) {
+    }
 
     public LabelEdit {
+        changes = List.copyOf(changes);
         segmentsBefore = List.copyOf(segmentsBefore);
         segmentsAfter = List.copyOf(segmentsAfter);
     }
@@ -22,22 +29,39 @@ public record LabelEdit(String description, int[] indices, byte[] before, byte[]
     /** Voxels per block of the comparison, which runs on all cores. */
     private static final int BLOCK = 1 << 20;
 
-    /**
-     * Compares the labels before an edit with the map after it; {@code oldLabels} null means all
-     * were 0 (a new map), which spares a zeroed copy as large as the map. The blocks of the map are
-     * compared in parallel twice: first counted, so that each knows where its changes go.
-     */
+    /** {@link #betweenLayers} for a map that had one layer ({@code oldLabels} null: all 0). */
     public static LabelEdit between(String description, byte[] oldLabels, List<Segment> oldSegments, LabelMap now) {
-        byte[] current = now.labels();
-        int[] start = Parallel.offsets(Parallel.mapBlocks(current.length, BLOCK,
-                (from, to) -> differences(current, oldLabels, from, to, null, null, null, 0)));
-        int count = start[start.length - 1];
-        int[] indices = new int[count];
-        byte[] before = new byte[count];
-        byte[] after = new byte[count];
-        Parallel.forEachBlock(current.length, BLOCK, (from, to) -> differences(current, oldLabels, from, to, indices,
-                before, after, start[from / BLOCK]));
-        return new LabelEdit(description, indices, before, after, oldSegments, now.segments());
+        List<byte[]> old = new ArrayList<>();
+        old.add(oldLabels);
+        return betweenLayers(description, old, oldSegments, now);
+    }
+
+    /**
+     * Compares the layers before an edit with the map after it; a layer that is null or missing in
+     * {@code oldLayers} was all 0 (new), which spares a zeroed copy as large as the map. The blocks of
+     * a layer are compared in parallel twice: first counted, so that each knows where its changes go.
+     */
+    public static LabelEdit betweenLayers(String description, List<byte[]> oldLayers, List<Segment> oldSegments,
+            LabelMap now) {
+        List<Change> changes = new ArrayList<>();
+        for (int layer = 0; layer < now.layerCount(); layer++) {
+            byte[] current = now.layer(layer);
+            byte[] old = layer < oldLayers.size() ? oldLayers.get(layer) : null;
+            int[] start = Parallel.offsets(Parallel.mapBlocks(current.length, BLOCK,
+                    (from, to) -> differences(current, old, from, to, null, null, null, 0)));
+            int count = start[start.length - 1];
+            if (count == 0) {
+                continue;
+            }
+            int[] indices = new int[count];
+            byte[] before = new byte[count];
+            byte[] after = new byte[count];
+            Parallel.forEachBlock(current.length, BLOCK, (from, to) -> differences(current, old, from, to, indices,
+                    before, after, start[from / BLOCK]));
+            changes.add(new Change(layer, indices, before, after));
+        }
+        return new LabelEdit(description, changes, Math.max(1, oldLayers.size()), now.layerCount(), oldSegments,
+                now.segments());
     }
 
     /**
@@ -78,22 +102,34 @@ public record LabelEdit(String description, int[] indices, byte[] before, byte[]
     }
 
     long bytes() {
-        return 6L * indices.length;
+        long sum = 0;
+        for (Change c : changes) {
+            sum += 6L * c.indices().length;
+        }
+        return sum;
     }
 
     void undo(LabelMap map) {
-        apply(map, before, segmentsBefore);
+        map.setLayerCount(Math.max(layersBefore, layersAfter));
+        for (Change c : changes) {
+            apply(map.layer(c.layer()), c.indices(), c.before());
+        }
+        map.setLayerCount(layersBefore);
+        map.replaceSegments(segmentsBefore);
     }
 
     void redo(LabelMap map) {
-        apply(map, after, segmentsAfter);
+        map.setLayerCount(Math.max(layersBefore, layersAfter));
+        for (Change c : changes) {
+            apply(map.layer(c.layer()), c.indices(), c.after());
+        }
+        map.setLayerCount(layersAfter);
+        map.replaceSegments(segmentsAfter);
     }
 
-    private void apply(LabelMap map, byte[] values, List<Segment> segments) {
-        byte[] labels = map.labels();
+    private static void apply(byte[] labels, int[] indices, byte[] values) {
         for (int k = 0; k < indices.length; k++) {
             labels[indices[k]] = values[k];
         }
-        map.replaceSegments(segments);
     }
 }

@@ -1,5 +1,6 @@
 package org.twinprint.core.service;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.twinprint.core.model.Case;
@@ -9,23 +10,30 @@ import org.twinprint.core.model.Segment;
 /** The segments of a case as they were before a tool ran, to put back if the tool fails. */
 final class LabelSnapshot {
 
-    private final byte[] labels;
+    /** A copy of each layer; empty when the case had no label map yet. */
+    private final List<byte[]> layers;
     private final List<Segment> segments;
 
-    private LabelSnapshot(byte[] labels, List<Segment> segments) {
-        this.labels = labels;
+    private LabelSnapshot(List<byte[]> layers, List<Segment> segments) {
+        this.layers = layers;
         this.segments = segments;
     }
 
     static LabelSnapshot of(Case c) {
         LabelMap map = c.labelMap();
-        return map == null ? new LabelSnapshot(null, List.of())
-                : new LabelSnapshot(map.labels().clone(), List.copyOf(map.segments()));
+        if (map == null) {
+            return new LabelSnapshot(List.of(), List.of());
+        }
+        List<byte[]> copies = new ArrayList<>();
+        for (int n = 0; n < map.layerCount(); n++) {
+            copies.add(map.layer(n).clone());
+        }
+        return new LabelSnapshot(copies, List.copyOf(map.segments()));
     }
 
     /** The edit from this snapshot to the case's label map as it is now. */
     org.twinprint.core.model.LabelEdit editTo(Case c, String description) {
-        return org.twinprint.core.model.LabelEdit.between(description, labels, segments, c.labelMap());
+        return org.twinprint.core.model.LabelEdit.betweenLayers(description, layers, segments, c.labelMap());
     }
 
     void restore(Case c) {
@@ -33,10 +41,13 @@ final class LabelSnapshot {
         if (map == null) {
             return;
         }
-        if (labels == null) {
-            java.util.Arrays.fill(map.labels(), (byte) 0);
-        } else {
-            System.arraycopy(labels, 0, map.labels(), 0, labels.length);
+        map.setLayerCount(Math.max(1, layers.size()));
+        for (int n = 0; n < map.layerCount(); n++) {
+            if (n < layers.size()) {
+                System.arraycopy(layers.get(n), 0, map.layer(n), 0, layers.get(n).length);
+            } else {
+                java.util.Arrays.fill(map.layer(n), (byte) 0);
+            }
         }
         map.retainSegments(segments);
         c.fireChanged();

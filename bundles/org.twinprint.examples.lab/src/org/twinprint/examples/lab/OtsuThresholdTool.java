@@ -66,7 +66,7 @@ public final class OtsuThresholdTool implements SegmentationTool {
         String name = parameters.string("segment");
         Segment segment = map.segment(name).orElseGet(() -> map.addSegment(name, 0xe6a23c));
         byte label = (byte) segment.label();
-        byte[] labels = map.labels();
+        byte[] labels = map.labelsOf(segment);
         long count = 0;
         for (int n = 0; n < v.length; n++) {
             if (v[n] >= threshold && v[n] <= to) {

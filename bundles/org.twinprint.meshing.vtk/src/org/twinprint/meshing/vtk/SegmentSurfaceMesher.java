@@ -69,12 +69,12 @@ public final class SegmentSurfaceMesher implements Mesher {
         VtkRuntime.load(MODULES);
         progress.begin("Surfacing " + segment.name(), 3);
         Geometry g = map.geometry();
-        int[] box = VoxelBox.of(map.labels(), (byte) segment.label(), g);
+        int[] box = VoxelBox.of(map.labelsOf(segment), (byte) segment.label(), g);
         if (box == null) {
             throw new IllegalArgumentException("segment '" + segment.name() + "' is empty");
         }
         int nx = box[3] - box[0] + 3, ny = box[4] - box[1] + 3, nz = box[5] - box[2] + 3;
-        byte[] mask = VoxelBox.paddedMask(map.labels(), (byte) segment.label(), g, box);
+        byte[] mask = VoxelBox.paddedMask(map.labelsOf(segment), (byte) segment.label(), g, box);
         progress.worked(1);
         progress.checkCanceled();
 

@@ -60,7 +60,7 @@ public final class BrushTool implements SegmentationTool {
         double r = p.number("radius");
         boolean ball = p.string("shape").equals("sphere");
         byte label = (byte) segment.label();
-        byte[] labels = map.labels();
+        byte[] labels = map.labelsOf(segment);
         long changed = 0;
         for (Vec3 point : points(p.string("points"))) {
             Vec3 c = g.toIndex(point);

@@ -48,7 +48,7 @@ public final class GrowFromSeedsTool implements SegmentationTool {
         Segment s = map.segment(name).orElseGet(() -> map.addSegment(name, Palette.colour(map.segments().size())));
         Geometry g = map.geometry();
         short[] v = volume.voxels();
-        byte[] labels = map.labels();
+        byte[] labels = map.labelsOf(s);
         byte label = (byte) s.label();
         double lo = p.number("lower"), hi = p.number("upper");
         int[] queue = new int[1 << 16];

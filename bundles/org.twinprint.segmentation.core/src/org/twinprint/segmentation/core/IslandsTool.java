@@ -49,7 +49,7 @@ public final class IslandsTool implements SegmentationTool {
         LabelMap map = target.labelMap();
         Geometry g = map.geometry();
         byte label = (byte) s.label();
-        ConnectedComponents.Result islands = ConnectedComponents.of(map.labels(), label, g,
+        ConnectedComponents.Result islands = ConnectedComponents.of(map.labelsOf(s), label, g,
                 p.string("connectivity").equals("26"), progress);
         boolean[] keep = new boolean[islands.sizes().length];
         String what;
@@ -77,7 +77,7 @@ public final class IslandsTool implements SegmentationTool {
             what = String.format(Locale.ROOT, "kept %d of %d islands of at least %.1f mm³", kept, keep.length - 1,
                     p.number("min-volume"));
         }
-        long count = islands.keepOnly(map.labels(), keep);
+        long count = islands.keepOnly(map.labelsOf(s), keep);
         return String.format(Locale.ROOT, "%s: %s, %d voxels", s.name(), what, count);
     }
 }

@@ -46,12 +46,12 @@ public final class KeepLargestIslandTool implements SegmentationTool {
                 .orElseThrow(() -> new IllegalArgumentException("case has no segment named '" + name + "'"));
         byte label = (byte) segment.label();
         boolean full26 = parameters.string("connectivity").equals("26");
-        ConnectedComponents.Result islands = ConnectedComponents.of(map.labels(), label, map.geometry(), full26,
+        ConnectedComponents.Result islands = ConnectedComponents.of(map.labelsOf(segment), label, map.geometry(), full26,
                 progress);
         int keep = islands.largest();
         boolean[] kept = new boolean[islands.sizes().length];
         kept[keep] = keep != 0;
-        long voxels = islands.keepOnly(map.labels(), kept);
+        long voxels = islands.keepOnly(map.labelsOf(segment), kept);
         return String.format(Locale.ROOT, "%s: kept the largest of %d islands, %d voxels (%.3f ml)", name,
                 islands.sizes().length - 1, voxels, voxels * map.geometry().voxelVolumeMm3() / 1000);
     }

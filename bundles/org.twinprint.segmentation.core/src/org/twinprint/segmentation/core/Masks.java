@@ -18,7 +18,7 @@ final class Masks {
 
     static boolean[] of(LabelMap map, Segment s) {
         byte label = (byte) s.label();
-        byte[] labels = map.labels();
+        byte[] labels = map.labelsOf(s);
         boolean[] mask = new boolean[labels.length];
         for (int n = 0; n < labels.length; n++) {
             mask[n] = labels[n] == label;
@@ -32,7 +32,7 @@ final class Masks {
      */
     static long write(LabelMap map, Segment s, boolean[] mask, boolean overwrite) {
         byte label = (byte) s.label();
-        byte[] labels = map.labels();
+        byte[] labels = map.labelsOf(s);
         long count = 0;
         for (int n = 0; n < labels.length; n++) {
             if (mask[n]) {

@@ -89,7 +89,7 @@ public final class ThresholdTool implements SegmentationTool {
         String name = parameters.string("segment");
         Segment segment = map.segment(name).orElseGet(() -> map.addSegment(name, preset.rgb()));
         short[] v = volume.voxels();
-        byte[] labels = map.labels();
+        byte[] labels = map.labelsOf(segment);
         byte label = (byte) segment.label();
         int lo = (int) Math.ceil(lower);
         int hi = (int) Math.floor(upper);

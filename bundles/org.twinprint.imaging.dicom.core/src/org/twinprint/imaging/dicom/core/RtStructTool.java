@@ -48,46 +48,53 @@ public final class RtStructTool implements SegmentationTool {
         LabelMap map = target.labelMapForEditing();
         progress.begin(label(), rt.rois().size());
         StringBuilder summary = new StringBuilder();
-        // one voxel holds one label: voxels that two regions share go to the later one, and each
-        // such loss is counted by the pair of regions, so the summary can name it
-        java.util.Map<String, Long> lost = new java.util.LinkedHashMap<>();
+        // regions keep all their voxels: one that overlaps those before it goes to another layer,
+        // and the summary says which regions share how many voxels
+        java.util.Map<String, Long> shared = new java.util.LinkedHashMap<>();
         for (RtStruct.Roi roi : rt.rois()) {
             progress.checkCanceled();
             if (!wanted.isEmpty() && !wanted.contains(roi.name())) {
                 progress.worked(1);
                 continue;
             }
-            boolean[] mask = ContourRasterizer.fill(roi.contours(), map.geometry());
-            Segment s = map.segment(roi.name()).orElseGet(() -> map.addSegment(roi.name(), roi.rgb()));
-            byte label = (byte) s.label();
-            long count = 0;
-            long[] takenFrom = new long[256];
-            byte[] labels = map.labels();
-            for (int n = 0; n < mask.length; n++) {
-                if (mask[n]) {
-                    takenFrom[labels[n] & 0xff]++;
-                    labels[n] = label;
-                    count++;
-                }
+            int[] voxels = indices(ContourRasterizer.fill(roi.contours(), map.geometry()));
+            Segment old = map.segment(roi.name()).orElse(null);
+            if (old != null) { // imported again: the new contours replace the old voxels
+                map.removeSegment(old);
             }
+            Segment s = map.addSegmentOver(roi.name(), old != null ? old.rgb() : roi.rgb(), voxels);
             for (Segment other : map.segments()) {
-                if (other.label() != s.label() && takenFrom[other.label()] > 0) {
-                    lost.merge(other.name() + "\u0000" + roi.name(), takenFrom[other.label()], Long::sum);
+                long common = other == s ? 0 : java.util.Arrays.stream(voxels).filter(v -> map.contains(other, v)).count();
+                if (common > 0) {
+                    shared.merge("'" + other.name() + "' and '" + roi.name() + "'", common, Long::sum);
                 }
             }
             summary.append(String.format(Locale.ROOT, "%s%s: %d voxels", summary.length() == 0 ? "" : "; ", roi.name(),
-                    count));
+                    voxels.length));
             progress.worked(1);
         }
         if (summary.length() == 0) {
             throw new IllegalArgumentException(Path.of(p.string("file")) + ": no region named " + wanted);
         }
-        if (!lost.isEmpty()) {
-            summary.append("; WARNING: regions overlap and a voxel holds one segment: ");
-            summary.append(String.join(", ", lost.entrySet().stream()
-                    .map(e -> "'" + e.getKey().replace("\u0000", "' lost " + e.getValue() + " voxels to '") + "'")
-                    .toList()));
+        if (!shared.isEmpty()) {
+            summary.append("; overlapping regions, each kept whole in its own layer: ");
+            summary.append(String.join(", ", shared.entrySet().stream()
+                    .map(e -> e.getKey() + " share " + e.getValue() + " voxels").toList()));
         }
         return summary.toString();
+    }
+
+    private static int[] indices(boolean[] mask) {
+        int count = 0;
+        for (boolean b : mask) {
+            count += b ? 1 : 0;
+        }
+        int[] out = new int[count];
+        for (int n = 0, k = 0; n < mask.length; n++) {
+            if (mask[n]) {
+                out[k++] = n;
+            }
+        }
+        return out;
     }
 }

@@ -210,13 +210,13 @@ public final class SegExporter implements Exporter {
         // frames: for each segment, each slice that holds some of it
         SequenceAttribute perFrame = new SequenceAttribute(TagFromName.PerFrameFunctionalGroupsSequence);
         int plane = g.nx() * g.ny();
-        byte[] labels = map.labels();
         // the frames that hold some of a segment, then their bits one after the other: PS3.5 8.1.1
         // packs binary frames without padding, so a frame of rows x columns not a multiple of 8 ends
         // inside a byte and the next one starts there
         List<int[]> kept = new ArrayList<>(); // segment index, slice
         for (int s = 0; s < list.size(); s++) {
             byte label = (byte) list.get(s).label();
+            byte[] labels = map.labelsOf(list.get(s)); // overlapping segments are written as they are
             for (int k = 0; k < g.nz(); k++) {
                 progress.checkCanceled();
                 if (holds(labels, k * plane, plane, label)) {
@@ -231,6 +231,7 @@ public final class SegExporter implements Exporter {
         long bit = 0;
         for (int[] f : kept) {
             byte label = (byte) list.get(f[0]).label();
+            byte[] labels = map.labelsOf(list.get(f[0]));
             for (int n = 0, base = f[1] * plane; n < plane; n++, bit++) {
                 if (labels[base + n] == label) {
                     packed[(int) (bit >>> 3)] |= (byte) (1 << (bit & 7));

@@ -64,11 +64,12 @@ public final class SegTool implements SegmentationTool {
             overlaps += both.cardinality();
             claimed.or(voxels);
             String name = s.label().isEmpty() ? "Segment " + s.number() : s.label();
-            Segment segment = map.segment(name).orElseGet(() -> map.addSegment(name, s.rgb()));
-            byte label = (byte) segment.label();
-            for (int n = voxels.nextSetBit(0); n >= 0; n = voxels.nextSetBit(n + 1)) {
-                map.labels()[n] = label;
+            Segment old = map.segment(name).orElse(null);
+            if (old != null) { // read again: the file's voxels replace the old ones
+                map.removeSegment(old);
             }
+            // a segment that overlaps those before it goes to another layer, whole
+            map.addSegmentOver(name, old != null ? old.rgb() : s.rgb(), voxels.stream().toArray());
             summary.append(String.format(Locale.ROOT, "%s%s: %d voxels%s", summary.length() == 0 ? "" : "; ", name,
                     voxels.cardinality(), outside[0] == 0 ? "" : " (" + outside[0] + " pixels outside the image)"));
             progress.worked(1);
@@ -77,8 +78,8 @@ public final class SegTool implements SegmentationTool {
             throw new IllegalArgumentException(file + ": no segment labelled " + wanted);
         }
         if (overlaps > 0) {
-            summary.append(String.format(Locale.ROOT, "; %d voxels belong to more than one segment: the later one"
-                    + " kept them", overlaps));
+            summary.append(String.format(Locale.ROOT, "; %d voxels belong to more than one segment:"
+                    + " each segment is kept whole in its own layer", overlaps));
         }
         return summary.toString();
     }

@@ -32,9 +32,19 @@ public final class ResearchFormatServices {
             if (map == null) {
                 throw new IOException("case '" + c.name() + "' has no segments to export");
             }
+            // a segment's value is its label, plus 256 per layer after the first; a voxel holds one
             short[] v = new short[map.labels().length];
-            for (int n = 0; n < v.length; n++) {
-                v[n] = (short) map.labelAt(n);
+            for (int layer = 0; layer < map.layerCount(); layer++) {
+                byte[] labels = map.layer(layer);
+                for (int n = 0; n < v.length; n++) {
+                    if (labels[n] != 0) {
+                        if (v[n] != 0) {
+                            throw new IOException("segments overlap at voxel " + n + " and a label volume holds one"
+                                    + " segment per voxel: export the segments as DICOM SEG, which keeps overlaps");
+                        }
+                        v[n] = (short) (layer << 8 | labels[n] & 0xff);
+                    }
+                }
             }
             return new Volume(map.geometry(), v, "label");
         }
