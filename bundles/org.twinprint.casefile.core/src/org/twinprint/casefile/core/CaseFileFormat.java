@@ -12,9 +12,10 @@ public final class CaseFileFormat {
     public static final String FORMAT = "twinprint-case";
     /**
      * The schema this TwinPrint writes, and the newest it reads. 1: series, labels, meshes,
-     * provenance, results; 2: and markups (in 3D Slicer's markups JSON). Older schemas open.
+     * provenance, results; 2: and markups (in 3D Slicer's markups JSON); 3: and segments in layers,
+     * so that they may overlap. Older schemas open.
      */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
     public static final String MANIFEST = "case.json";
 
     private CaseFileFormat() {

@@ -41,6 +41,8 @@ class CaseFileTest {
                 "every digit of the geometry");
         assertArrayEquals(c.series().get(0).volume().voxels(), back.series().get(0).volume().voxels());
         assertArrayEquals(c.labelMap().labels(), back.labelMap().labels());
+        assertEquals(2, back.labelMap().layerCount(), "the vessel overlaps the others: a layer of its own");
+        assertArrayEquals(c.labelMap().layer(1), back.labelMap().layer(1));
         assertEquals(c.labelMap().segments(), back.labelMap().segments());
         assertEquals(c.provenance(), back.provenance(), "time to the nanosecond, parameters and summaries");
         assertEquals(c.meshes().size(), back.meshes().size());
@@ -53,7 +55,7 @@ class CaseFileTest {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             String manifest = new String(zip.getInputStream(zip.getEntry("case.json")).readAllBytes(),
                     StandardCharsets.UTF_8);
-            assertTrue(manifest.contains("\"schemaVersion\": 2") && manifest.contains("\"units\": \"mm\"")
+            assertTrue(manifest.contains("\"schemaVersion\": 3") && manifest.contains("\"units\": \"mm\"")
                     && manifest.contains("\"coordinateSystem\": \"LPS\""), manifest);
             assertTrue(manifest.contains("\"writtenBy\": \"TwinPrint "), manifest);
         }
@@ -111,19 +113,24 @@ class CaseFileTest {
                 """);
         CaseFileException e = assertThrows(CaseFileException.class, () -> store.open(file, Progress.NONE));
         assertTrue(e.getMessage().contains("written by TwinPrint 3.0.0 in case schema 7")
-                && e.getMessage().contains("reads case schemas up to 2"), e.getMessage());
+                && e.getMessage().contains("reads case schemas up to 3"), e.getMessage());
     }
 
     @Test
     void aFileOfTheOlderSchemaWithoutMarkupsOpens(@TempDir Path dir) throws Exception {
         Case c = Cases.made("Saved before markups", 20, 4);
+        // schema 1 had one layer: the overlapping vessel goes
+        c.labelMap().retainSegments(c.labelMap().segments().subList(0, 2));
+        c.labelMap().setLayerCount(1);
         Path now = dir.resolve("now.twinprint");
         store.save(c, now, Progress.NONE);
         // the same case as schema 1 wrote it: no markups key
         Path old = dir.resolve("old.twinprint");
         // (edited as text: every digit of the geometry stays as written)
-        rewrite(now, "case.json", old, json -> json.replace("\"schemaVersion\": 2", "\"schemaVersion\": 1")
-                .replaceAll("(?s)\"markups\": \\[.*?\\],\\s*(\"provenance\")", "$1"));
+        rewrite(now, "case.json", old, json -> json.replace("\"schemaVersion\": 3", "\"schemaVersion\": 1")
+                .replaceAll("(?s)\"markups\": \\[.*?\\],\\s*(\"provenance\")", "$1")
+                .replaceAll(",\\s*\"layer\": \\d+", "")
+                .replaceAll(",\\s*\"moreLayers\": \\[\\s*\\]", ""));
         Case back = store.open(old, Progress.NONE);
         assertEquals(0, back.markups().size());
         assertEquals(Cases.digests(c).lines().filter(l -> !l.startsWith("markup ")).toList(),
@@ -189,7 +196,17 @@ class CaseFileTest {
                     } else if (change == null) {
                         continue;
                     } else {
-                        change.accept(data);
+                        // the arrays are stored deflated: the change is made to the data inside
+                        byte[] inside = new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(data),
+                                new java.util.zip.Inflater(true)).readAllBytes();
+                        change.accept(inside);
+                        java.io.ByteArrayOutputStream again = new java.io.ByteArrayOutputStream();
+                        try (var deflating = new java.util.zip.DeflaterOutputStream(again,
+                                new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED, true))) {
+                            deflating.write(inside);
+                        }
+                        again.write(0); // the spare byte zlib asks for after a raw stream
+                        data = again.toByteArray();
                     }
                 }
                 out.putNextEntry(new ZipEntry(e.getName()));

@@ -46,6 +46,9 @@ final class Cases {
             int r = random.nextInt(10);
             labels.labels()[i] = (byte) (r < 6 ? 0 : r < 9 ? 1 : 7);
         }
+        // a vessel through both: a segment that overlaps others lives in a second layer
+        labels.addSegmentOver("Vessel", 0x3355ff, java.util.stream.IntStream.range(0, labels.labels().length)
+                .filter(i -> i % 11 == 0).toArray());
         out.addMesh(mesh("Skull", 0xe8dcc0, random, 300));
         out.addMesh(mesh("Tumour", 0xff3300, random, 40));
         for (Markup m : markups(random)) {
@@ -98,8 +101,11 @@ final class Cases {
                     .append(s.warnings()).append(' ').append(sha(b.array())).append('\n');
         }
         if (c.labelMap() != null) {
-            out.append("labels ").append(c.labelMap().segments()).append(' ').append(sha(c.labelMap().labels()))
-                    .append('\n');
+            out.append("labels ").append(c.labelMap().segments());
+            for (int n = 0; n < c.labelMap().layerCount(); n++) {
+                out.append(' ').append(sha(c.labelMap().layer(n)));
+            }
+            out.append('\n');
         }
         for (Mesh m : c.meshes()) {
             java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * (m.vertices().length + m.triangles().length));

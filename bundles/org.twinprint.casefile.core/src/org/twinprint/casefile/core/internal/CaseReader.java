@@ -170,9 +170,26 @@ final class CaseReader {
         } catch (IOException e) {
             throw damaged(data, e);
         }
+        List<?> more = m.containsKey("moreLayers") ? list(m, "moreLayers") : List.of(); // schema 3
+        labels.setLayerCount(1 + more.size());
+        for (int n = 1; n <= more.size(); n++) {
+            Map<String, Object> layer = map(more.get(n - 1));
+            expectBytes(layer, labels.layer(n).length);
+            try (InputStream in = open(layer)) {
+                ArrayCodec.readFully(in, labels.layer(n), labels.layer(n).length);
+                verify(layer, in);
+            } catch (IOException e) {
+                throw damaged(layer, e);
+            }
+        }
         for (Object o : list(m, "segments")) {
             Map<String, Object> s = map(o);
-            labels.addSegment((int) number(s, "label"), string(s, "name"),
+            int layer = s.containsKey("layer") ? (int) number(s, "layer") : 0;
+            if (layer < 0 || layer >= labels.layerCount()) {
+                throw new CaseFileException(file, "segment '" + s.get("name") + "' lies in layer " + layer + " of "
+                        + labels.layerCount());
+            }
+            labels.addSegment(layer, (int) number(s, "label"), string(s, "name"),
                     Integer.parseInt(string(s, "color").substring(1), 16));
         }
         progress.worked(1);
@@ -220,8 +237,11 @@ final class CaseReader {
         if (entry == null) {
             throw new CaseFileException(file, "entry " + name + " is missing");
         }
-        return new DigestInputStream(new java.io.BufferedInputStream(zip.getInputStream(entry), 1 << 16),
-                CaseWriter.sha256());
+        InputStream raw = zip.getInputStream(entry);
+        if ("deflate".equals(data.get("compression"))) { // deflated by the writer, stored in the zip as it is
+            raw = new java.util.zip.InflaterInputStream(raw, new java.util.zip.Inflater(true), 1 << 16);
+        }
+        return new DigestInputStream(new java.io.BufferedInputStream(raw, 1 << 16), CaseWriter.sha256());
     }
 
     /** The entry must end here and have the digest the manifest gives. */
