@@ -25,10 +25,12 @@ import org.twinprint.core.spi.MeshFilter;
 import org.twinprint.core.spi.Mesher;
 import org.twinprint.core.spi.Progress;
 import org.twinprint.core.spi.SegmentationTool;
+import org.twinprint.meshing.core.MeshPlaneCut;
 import org.twinprint.meshing.core.MeshTopology;
 import org.twinprint.meshing.core.ModelPipeline;
 import org.twinprint.meshing.core.PrintabilityReport;
 import org.twinprint.meshing.core.Printers;
+import org.twinprint.meshing.core.StlFormat;
 import org.twinprint.testing.OsgiServices;
 import org.twinprint.testing.TestData;
 
@@ -102,6 +104,48 @@ class SurfaceTest {
                 "import, threshold, island, surface, smooth, reduce, fit volume, repair, export");
         assertTrue(result.repairs().shellsRemoved() > 1000, "loose voxel crumbs removed: " + result.repairs());
         assertEquals(0, result.repairs().holesFilled());
+
+        cutByPlanesIntoTwoClosedParts(result.mesh(), dir);
+    }
+
+    /**
+     * A craniotomy-like cut of the demo skull, then planes of random place and tilt: every time both
+     * parts are closed and admesh-clean, and add up to the whole.
+     */
+    private static void cutByPlanesIntoTwoClosedParts(Mesh skull, Path dir) throws Exception {
+        double[] centre = new double[3];
+        for (int i = 0; i < skull.vertices().length; i++) {
+            centre[i % 3] += skull.vertices()[i] / (double) skull.vertexCount();
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(2026_12_07);
+        for (int k = 0; k < 6; k++) {
+            Vec3 point = k == 0 ? new Vec3(centre[0], centre[1], centre[2] + 25)
+                    : new Vec3(centre[0] + random.nextDouble(-30, 30), centre[1] + random.nextDouble(-30, 30),
+                            centre[2] + random.nextDouble(-30, 30));
+            Vec3 normal = k == 0 ? new Vec3(0.15, -0.1, 1)
+                    : new Vec3(random.nextDouble(-1, 1), random.nextDouble(-1, 1), random.nextDouble(-1, 1));
+            MeshPlaneCut.Parts parts = MeshPlaneCut.cut(skull, point, normal, "Skull base", "Skull cap");
+            String plane = "plane " + k + " through " + point + " normal " + normal;
+            double whole = skull.volumeMm3();
+            double sum = parts.behind().volumeMm3() + parts.inFront().volumeMm3();
+            System.out.printf("%s: %.1f mm³ cut into %.1f + %.1f mm³ (cap %.1f mm², %d loops, %d crossing)%n", plane,
+                    whole, parts.behind().volumeMm3(), parts.inFront().volumeMm3(), parts.capAreaMm2(), parts.loops(),
+                    parts.crossingOutlines());
+            assertTrue(parts.loops() >= 2, plane + ": the cut crosses the skull's outer and inner surfaces");
+            assertEquals(whole, sum, whole * 0.005, plane + ": the parts add up to the whole within 0.5 %");
+            for (Mesh part : List.of(parts.behind(), parts.inFront())) {
+                assertTrue(MeshTopology.of(part).watertight(), plane + ", " + part.name() + ": " + MeshTopology.of(part));
+                Path stl = dir.resolve("part.stl");
+                StlFormat.writeBinary(stl, List.of(part));
+                String admesh = ExternalCheck.admesh(stl);
+                String what = plane + ", " + part.name() + ":\n" + admesh;
+                assertEquals(0, ExternalCheck.admeshValue(admesh, "Backwards edges"), what);
+                assertEquals(0, ExternalCheck.admeshValue(admesh, "Normals fixed"), what);
+                assertEquals(0, ExternalCheck.admeshValue(admesh, "Degenerate facets"), what);
+                double admeshVolume = Double.parseDouble(admesh.replaceAll("(?s).*Volume\\s+:\\s+([0-9.]+).*", "$1"));
+                assertEquals(part.volumeMm3(), admeshVolume, part.volumeMm3() * 0.001, what);
+            }
+        }
     }
 
     @Test
