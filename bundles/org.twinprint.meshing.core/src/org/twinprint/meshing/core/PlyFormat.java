@@ -15,10 +15,28 @@ public final class PlyFormat {
     }
 
     public static void write(Path file, List<Mesh> meshes) throws IOException {
+        write(file, meshes, null, List.of());
+    }
+
+    /**
+     * One mesh with a colour per vertex (a distance map, say), and comment lines that say what the
+     * colours mean.
+     */
+    public static void writeColoured(Path file, Mesh mesh, int[] vertexRgb, List<String> comments) throws IOException {
+        if (vertexRgb.length != mesh.vertexCount()) {
+            throw new IllegalArgumentException(mesh.name() + ": " + vertexRgb.length + " colours for "
+                    + mesh.vertexCount() + " vertices");
+        }
+        write(file, List.of(mesh), vertexRgb, comments);
+    }
+
+    private static void write(Path file, List<Mesh> meshes, int[] vertexRgb, List<String> comments) throws IOException {
+        StringBuilder notes = new StringBuilder();
+        comments.forEach(c -> notes.append("comment ").append(c.replace('\n', ' ')).append('\n'));
         long vertices = meshes.stream().mapToLong(Mesh::vertexCount).sum();
         long faces = meshes.stream().mapToLong(Mesh::triangleCount).sum();
         String header = "ply\nformat binary_little_endian 1.0\ncomment TwinPrint PLY\n"
-                + "comment units: millimetres\ncomment coordinates: patient LPS\n"
+                + "comment units: millimetres\ncomment coordinates: patient LPS\n" + notes
                 + "element vertex " + vertices + "\nproperty float x\nproperty float y\nproperty float z\n"
                 + "property uchar red\nproperty uchar green\nproperty uchar blue\n"
                 + "element face " + faces + "\nproperty list uchar int vertex_indices\nend_header\n";
@@ -31,9 +49,10 @@ public final class PlyFormat {
                     out.putFloat(v[i]);
                     out.putFloat(v[i + 1]);
                     out.putFloat(v[i + 2]);
-                    out.putByte((byte) (m.rgb() >> 16));
-                    out.putByte((byte) (m.rgb() >> 8));
-                    out.putByte((byte) m.rgb());
+                    int rgb = vertexRgb == null ? m.rgb() : vertexRgb[i / 3];
+                    out.putByte((byte) (rgb >> 16));
+                    out.putByte((byte) (rgb >> 8));
+                    out.putByte((byte) rgb);
                 }
             }
             int base = 0;
