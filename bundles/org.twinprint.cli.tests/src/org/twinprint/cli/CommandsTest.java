@@ -288,12 +288,12 @@ class CommandsTest {
                 {"@schema": "https://raw.githubusercontent.com/Slicer/Slicer/main/Modules/Loadable/Markups/Resources/Schema/markups-schema-v1.0.3.json#",
                  "markups": [
                   {"type": "Fiducial", "name": "Landmarks", "coordinateSystem": "LPS", "controlPoints": [
-                    {"label": "Nasion", "position": [0.5, -95.0, 42.0]}, {"label": "Left porion", "position": [70.0, 0.0, 10.0]},
-                    {"label": "Right porion", "position": [-70.0, 0.0, 10.0]}]},
+                    {"label": "Nasion", "position": [0.5, 20.0, 760.0]}, {"label": "Left porion", "position": [70.0, 110.0, 740.0]},
+                    {"label": "Right porion", "position": [-70.0, 110.0, 740.0]}]},
                   {"type": "Line", "name": "Width", "coordinateSystem": "RAS", "controlPoints": [
-                    {"position": [70.0, 0.0, 10.0]}, {"position": [-70.0, 0.0, 10.0]}]},
+                    {"position": [70.0, -110.0, 740.0]}, {"position": [-70.0, -110.0, 740.0]}]},
                   {"type": "Plane", "name": "Cut", "coordinateSystem": "LPS", "planeType": "PointNormal",
-                   "normal": [0.0, 0.0, 1.0], "controlPoints": [{"position": [0.0, 0.0, 60.0]}]}]}
+                   "normal": [0.1, -0.1, 1.0], "controlPoints": [{"position": [0.0, 114.0, 790.0]}]}]}
                 """);
         Path withMarkups = dir.resolve("plan-3.twinprint");
         assertEquals(0, run("markups", next.toString(), "--add", slicer.toString(), "--out",
@@ -305,6 +305,46 @@ class CommandsTest {
         assertEquals(140.0, ((Number) width.get("measurement")).doubleValue(), 1e-9, "mm, from RAS to LPS");
         assertEquals(afterDigests.get("labels"), ((java.util.Map<?, ?>) marked.get("sha256")).get("labels"));
         assertTrue(Files.readString(dir.resolve("back.mrk.json")).contains("\"label\": \"Right porion\""));
+
+        // the skull cut by the plane: two closed parts that add up to it, kept in the case
+        Path cut = dir.resolve("plan-4.twinprint");
+        int before = out().length();
+        assertEquals(0, run("cut", "--case", withMarkups.toString(), "--plane", "Cut", "--out",
+                dir.resolve("parts").toString(), "--save-case", cut.toString()), err());
+        java.util.Map<?, ?> cutJson = (java.util.Map<?, ?>) org.twinprint.core.report.JsonReader
+                .parse(out().substring(out().indexOf('{', before)));
+        java.util.Map<?, ?> skullCut = (java.util.Map<?, ?>) ((List<?>) cutJson.get("cuts")).get(0);
+        List<?> parts = (List<?>) skullCut.get("parts");
+        assertEquals(2, parts.size(), out());
+        double whole = ((Number) skullCut.get("volumeMm3")).doubleValue();
+        assertEquals(whole, ((Number) skullCut.get("partsVolumeMm3")).doubleValue(), whole * 1e-4, out());
+        for (Object part : parts) {
+            assertEquals(Boolean.TRUE, ((java.util.Map<?, ?>) part).get("closed"), out());
+            assertTrue(Files.size(Path.of((String) ((java.util.Map<?, ?>) part).get("file"))) > 84, out());
+        }
+        assertEquals("Model 700:3071 (behind Cut)", ((java.util.Map<?, ?>) parts.get(0)).get("name"), out());
+        java.util.Map<?, ?> reopened = caseJson(cut);
+        assertEquals(3, ((List<?>) reopened.get("meshes")).size(), "the whole skull and its two parts: " + out());
+        assertEquals(((Number) marked.get("provenanceSteps")).intValue() + 1,
+                ((Number) reopened.get("provenanceSteps")).intValue(), "the cut is a step: " + out());
+        // every vertex of a part lies on the whole skull (the cut moves none by more than a micron)
+        before = out().length();
+        Path map = dir.resolve("cap-to-skull.ply");
+        assertEquals(0, run("distance", "--case", cut.toString(), "--mesh", "Model 700:3071 (in front of Cut)", "--to",
+                "Model 700:3071", "--out", map.toString()), err());
+        java.util.Map<?, ?> distance = (java.util.Map<?, ?>) org.twinprint.core.report.JsonReader
+                .parse(out().substring(before));
+        assertTrue(((Number) distance.get("maxMm")).doubleValue() < 0.002, out());
+        assertTrue(((Number) distance.get("vertices")).intValue() > 100_000, out());
+        String header = new String(Files.readAllBytes(map), 0, 400, StandardCharsets.US_ASCII);
+        assertTrue(header.contains("comment colour = signed distance: blue -"), header);
+        assertEquals(2, run("distance", "--case", cut.toString(), "--mesh", "Model 700:3071", "--to", "Nothing"));
+        assertTrue(err().contains("--to Nothing: the case has no such mesh"), err());
+
+        assertEquals(2, run("cut", "--case", withMarkups.toString(), "--plane", "Width"), "a line is no plane");
+        assertTrue(err().contains("Width: that markup is a LINE, not a plane"), err());
+        assertEquals(2, run("cut", "--case", withMarkups.toString(), "--plane", "Tilted=0,0,1:0,0,0"));
+        assertTrue(err().contains("a plane's normal must have a direction"), err());
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.twinprint.core.model.Series;
 
 /**
  * A SHA-256 of each part of a case's data, to tell whether two cases (one saved, one reopened, say)
- * hold the same: voxels and labels as stored, mesh vertices and triangles, the provenance steps.
+ * hold the same: voxels and labels as stored, mesh vertices and triangles, the markups (positions
+ * to the last bit, as Java prints a double), the provenance steps.
  */
 final class CaseDigests {
 
@@ -22,8 +23,15 @@ final class CaseDigests {
     static Map<String, Object> of(Case c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("series", c.series().stream().map(s -> sha(shorts(s))).toList());
-        m.put("labels", c.labelMap() == null ? null : sha(c.labelMap().labels()));
+        m.put("labels", c.labelMap() == null ? null : sha(layers(c.labelMap())));
         m.put("meshes", c.meshes().stream().map(CaseDigests::mesh).toList());
+        StringBuilder marks = new StringBuilder();
+        for (org.twinprint.core.model.Markup k : c.markups()) {
+            marks.append(k.name()).append('\t').append(k.type()).append('\t').append(k.normal());
+            k.points().forEach(p -> marks.append('\t').append(p.label()).append('=').append(p.position()));
+            marks.append('\n');
+        }
+        m.put("markups", sha(marks.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         StringBuilder steps = new StringBuilder();
         for (ProvenanceEntry e : c.provenance()) {
             steps.append(e.time()).append('\t').append(e.serviceId()).append('\t').append(e.pluginId()).append('\t')
@@ -32,6 +40,15 @@ final class CaseDigests {
         }
         m.put("provenance", sha(steps.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return m;
+    }
+
+    /** The layers one after the other (with one layer, the label bytes as they are). */
+    private static byte[] layers(org.twinprint.core.model.LabelMap map) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (int n = 0; n < map.layerCount(); n++) {
+            all.writeBytes(map.layer(n));
+        }
+        return all.toByteArray();
     }
 
     private static byte[] shorts(Series s) {

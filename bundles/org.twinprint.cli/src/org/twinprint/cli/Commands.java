@@ -78,6 +78,8 @@ public final class Commands {
                 + " --save-case the whole case");
         SUBCOMMANDS.put("case", "case <case.twinprint>   what a saved case holds, as JSON: series, segments with"
                 + " volumes, meshes, markups, provenance, and a SHA-256 of each part's data");
+        SUBCOMMANDS.put("cut", CutCommand.USAGE);
+        SUBCOMMANDS.put("distance", DistanceCommand.USAGE);
         SUBCOMMANDS.put("markups", "markups <case.twinprint> [--add plan.mrk.json]... [--out plan.mrk.json]"
                 + " [--save-case FILE]   add 3D Slicer markups (landmarks, lines, angles, planes, closed curves)"
                 + " to a case, write the case's markups as Slicer markups JSON, and save the case");
@@ -113,6 +115,8 @@ public final class Commands {
             case "deidentify" -> deidentify(rest);
             case "case" -> showCase(rest);
             case "markups" -> markups(rest);
+            case "cut" -> cut(rest);
+            case "distance" -> distance(rest);
             case "install-plugin" -> usage("install-plugin changes the installation: run it as 'releng/run install-plugin'");
             default -> usage("unknown subcommand '" + command + "'");
             };
@@ -315,6 +319,8 @@ public final class Commands {
         long start = System.nanoTime();
         caseStore().save(c, Path.of(file), progress);
         err.printf("[twinprint] stage save case: %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        // what was saved, to compare with what 'case FILE' reads back in another process
+        err.println("[twinprint] saved case sha256: " + Json.write(CaseDigests.of(c)).replaceAll("\\s*\\n\\s*", " "));
         out.println("Case: " + Path.of(file).toAbsolutePath());
     }
 
@@ -358,6 +364,70 @@ public final class Commands {
         }
         out.print(Json.write(Map.of("markups", c.markups().stream().map(CaseReport::markup).toList())));
         return 0;
+    }
+
+    private int cut(List<String> args) throws IOException {
+        Flags flags = Flags.parse(args, List.of(), java.util.Set.of("plane", "mesh"));
+        List<String> planes = flags.takeAll("plane");
+        List<String> meshes = flags.takeAll("mesh");
+        String caseIn = flags.take("case");
+        String outDir = flags.take("out");
+        String caseOut = flags.take("save-case");
+        List<String> inputs = new ArrayList<>(flags.positional());
+        if (caseIn != null) {
+            inputs.add(caseIn);
+        }
+        if (inputs.size() != 1 || !flags.values().isEmpty() || planes.isEmpty()) {
+            return usage(CutCommand.USAGE);
+        }
+        Progress progress = new ConsoleProgress(err);
+        Case c = input(inputs.get(0), progress);
+        Map<String, Object> report = new CutCommand(err).run(c, planes, meshes, outDir == null ? null : Path.of(outDir));
+        if (caseOut != null) {
+            saveCase(c, caseOut, progress);
+        }
+        out.print(Json.write(report));
+        return 0;
+    }
+
+    private int distance(List<String> args) throws IOException {
+        Flags flags = Flags.parse(args, List.of());
+        String caseIn = flags.take("case");
+        String fromName = flags.take("mesh");
+        String toName = flags.take("to");
+        String outFile = flags.take("out");
+        String range = flags.take("range");
+        Mesh from, to;
+        if (caseIn != null) {
+            if (fromName == null || toName == null || !flags.positional().isEmpty() || !flags.values().isEmpty()) {
+                return usage(DistanceCommand.USAGE);
+            }
+            Case c = input(caseIn, new ConsoleProgress(err));
+            from = namedMesh(c, fromName, "--mesh");
+            to = namedMesh(c, toName, "--to");
+        } else {
+            if (flags.positional().size() != 2 || !flags.values().isEmpty()) {
+                return usage(DistanceCommand.USAGE);
+            }
+            from = importMesh(flags.positional().get(0)).meshes().get(0);
+            to = importMesh(flags.positional().get(1)).meshes().get(0);
+        }
+        Double rangeMm = null;
+        if (range != null) {
+            try {
+                rangeMm = Double.parseDouble(range);
+            } catch (NumberFormatException e) {
+                return usage("--range takes millimetres: " + range);
+            }
+        }
+        out.print(Json.write(DistanceCommand.run(from, to, outFile == null ? null : Path.of(outFile), rangeMm)));
+        return 0;
+    }
+
+    private static Mesh namedMesh(Case c, String name, String flag) {
+        return c.meshes().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(
+                () -> new org.twinprint.core.spi.BadParameterException(flag + " " + name + ": the case has no such"
+                        + " mesh; it has " + c.meshes().stream().map(Mesh::name).toList()));
     }
 
     /** The case store (the case file bundle's service), found when first needed. */
