@@ -51,6 +51,30 @@ class EditingToolsTest {
     }
 
     @Test
+    void segmentsAreAddedRenamedAndDeletedAsUndoableSteps() {
+        Case c = grid(5, new Vec3(1, 1, 1), 0, 1, 2, 3);
+        run(c, "segment.add", Map.of("segment", "Tumour", "color", "#ff3300"));
+        assertEquals(0xff3300, c.labelMap().segment("Tumour").orElseThrow().rgb());
+        assertEquals(0, count(c, "Tumour"), "added empty");
+        run(c, "segment.rename", Map.of("segment", "S", "name", "Skull", "color", "#e8dcc0"));
+        assertEquals(4, count(c, "Skull"), "renamed, voxels kept");
+        assertTrue(c.labelMap().segment("S").isEmpty());
+        IllegalArgumentException taken = assertThrows(IllegalArgumentException.class,
+                () -> run(c, "segment.rename", Map.of("segment", "Skull", "name", "Tumour")));
+        assertTrue(taken.getMessage().contains("exists already"), taken.getMessage());
+        String deleted = run(c, "segment.delete", Map.of("segment", "Skull"));
+        assertEquals("Skull: deleted, 4 voxels", deleted);
+        assertTrue(c.labelMap().segment("Skull").isEmpty());
+        assertEquals(0, c.labelMap().labels()[2]);
+        operations.undo(c);
+        assertEquals(4, count(c, "Skull"), "undo brings the segment and its voxels back");
+        operations.undo(c);
+        assertEquals(4, count(c, "S"), "and the name before the rename");
+        assertThrows(IllegalArgumentException.class,
+                () -> run(c, "segment.add", Map.of("segment", "Red", "color", "red")), "a colour is #rrggbb");
+    }
+
+    @Test
     void dilationIsAnEllipsoidOfVoxelsInMillimetres() {
         int n = 21;
         Vec3 spacing = new Vec3(0.5, 0.5, 1.0);
