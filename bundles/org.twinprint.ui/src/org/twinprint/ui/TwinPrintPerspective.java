@@ -6,7 +6,7 @@ import org.eclipse.ui.IPerspectiveFactory;
 
 /**
  * Studies, segments and case on the left; axial, coronal, sagittal and 3D in a square in the
- * middle; tools on the right; progress and log below.
+ * middle; tools and markups on the right; progress and log below.
  */
 public final class TwinPrintPerspective implements IPerspectiveFactory {
 
@@ -19,6 +19,7 @@ public final class TwinPrintPerspective implements IPerspectiveFactory {
     public static final String TOOLS_VIEW = "org.twinprint.ui.views.tools";
     public static final String SEGMENTS_VIEW = "org.twinprint.ui.views.segments";
     public static final String MODEL_VIEW = "org.twinprint.ui.views.model";
+    public static final String MARKUPS_VIEW = "org.twinprint.ui.views.markups";
     public static final String PROGRESS_VIEW = "org.eclipse.ui.views.ProgressView";
     public static final String LOG_VIEW = "org.eclipse.pde.runtime.LogView";
 
@@ -30,7 +31,9 @@ public final class TwinPrintPerspective implements IPerspectiveFactory {
         left.addView(STUDIES_VIEW);
         left.addView(SEGMENTS_VIEW);
         left.addView(CASE_VIEW);
-        layout.addView(TOOLS_VIEW, IPageLayout.RIGHT, 0.78f, editor);
+        IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.78f, editor);
+        right.addView(TOOLS_VIEW);
+        right.addView(MARKUPS_VIEW);
         IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.75f, editor);
         bottom.addView(PROGRESS_VIEW);
         bottom.addView(LOG_VIEW);

@@ -9,6 +9,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 import org.twinprint.core.model.Case;
+import org.twinprint.core.model.Segment;
 import org.twinprint.core.service.CaseOperations;
 import org.twinprint.core.service.CaseStore;
 import org.twinprint.core.service.ServiceCatalog;
@@ -35,6 +36,11 @@ public final class TwinPrintSession {
     private volatile Path file;
     private volatile boolean unsaved;
     private final java.util.Set<Integer> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int DEFAULT_OPACITY = 43;
+    private volatile boolean outlines;
+    private final org.twinprint.ui.views.MarkupPlacement placement = new org.twinprint.ui.views.MarkupPlacement();
+    private final java.util.Set<String> hiddenMeshes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Map<Integer, Integer> opacity = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String activeSegment;
     private volatile Brush brush = new Brush(Brush.Mode.OFF, 3, false);
     private volatile double[] crosshair;
@@ -110,6 +116,14 @@ public final class TwinPrintSession {
         }
     }
 
+    /** The open case has changes that are in no file (a case restored from an autosave). */
+    public void markUnsaved() {
+        if (current != null) {
+            unsaved = true;
+            forward.accept(current);
+        }
+    }
+
     /** The file of the open case, or null if it was never saved. */
     public Path file() {
         return file;
@@ -149,16 +163,55 @@ public final class TwinPrintSession {
         }
     }
 
-    /** Segments the views do not draw (by label); display only, the case is unchanged. */
-    public boolean isHidden(int label) {
-        return hidden.contains(label);
+    /** What clicks in the slice views place: landmarks, lines, angles, planes, or nothing. */
+    public org.twinprint.ui.views.MarkupPlacement placement() {
+        return placement;
     }
 
-    public void setHidden(int label, boolean hide) {
+    /** Meshes the 3D view does not draw, by name (a model once cut shows as its parts). */
+    public boolean isMeshHidden(String name) {
+        return hiddenMeshes.contains(name);
+    }
+
+    public void setMeshHidden(String name, boolean hide) {
         if (hide) {
-            hidden.add(label);
+            hiddenMeshes.add(name);
         } else {
-            hidden.remove(label);
+            hiddenMeshes.remove(name);
+        }
+        changed();
+    }
+
+    /** Whether the slice views draw segments as outlines rather than filled. */
+    public boolean outlines() {
+        return outlines;
+    }
+
+    public void setOutlines(boolean on) {
+        outlines = on;
+        changed();
+    }
+
+    /** How opaque a segment's colour is over the image in the slice views, in percent (display only). */
+    public int opacityPercent(int key) {
+        return opacity.getOrDefault(key, DEFAULT_OPACITY);
+    }
+
+    public void setOpacityPercent(int key, int percent) {
+        opacity.put(key, Math.max(0, Math.min(100, percent)));
+        changed();
+    }
+
+    /** Segments the views do not draw (by {@link Segment#key()}); display only, the case is unchanged. */
+    public boolean isHidden(int key) {
+        return hidden.contains(key);
+    }
+
+    public void setHidden(int key, boolean hide) {
+        if (hide) {
+            hidden.add(key);
+        } else {
+            hidden.remove(key);
         }
         changed();
     }

@@ -37,9 +37,43 @@ public final class TwinPrintWorkbenchAdvisor extends WorkbenchAdvisor {
             });
             return;
         }
-        if (!Boolean.getBoolean("twinprint.nodemo")) {
+        if (!offerAutosave() && !Boolean.getBoolean("twinprint.nodemo")) {
             OpenDemoHandler.schedule();
         }
+        Autosave.start();
+    }
+
+    /**
+     * An autosave at start-up is what a crash left: the user may have it back (or, with
+     * -Dtwinprint.autosave.restore=yes|no, the choice is made without asking). True if restored.
+     */
+    private boolean offerAutosave() {
+        var pending = Autosave.pending();
+        if (pending.isEmpty()) {
+            return false;
+        }
+        String choice = System.getProperty("twinprint.autosave.restore", "ask");
+        boolean restore = choice.equals("ask") ? org.eclipse.jface.dialogs.MessageDialog.openQuestion(null,
+                "Restore unsaved work", "TwinPrint did not close normally. Restore the unsaved work on the case '"
+                        + pending.get().caseName() + "', saved automatically at "
+                        + java.time.format.DateTimeFormatter.ofPattern("HH:mm, d MMM yyyy")
+                                .withZone(java.time.ZoneId.systemDefault()).format(pending.get().time())
+                        + "?")
+                : choice.equals("yes");
+        if (!restore) {
+            Autosave.discard();
+            return false;
+        }
+        new org.twinprint.ui.jobs.CaseJob("Restore unsaved work", progress -> Autosave.restore(pending.get()))
+                .schedule();
+        return true;
+    }
+
+    /** A normal exit: nothing to recover next time. */
+    @Override
+    public void postShutdown() {
+        Autosave.stop();
+        Autosave.discard();
     }
 
     @Override

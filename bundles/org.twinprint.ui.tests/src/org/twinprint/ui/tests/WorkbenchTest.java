@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -262,12 +263,12 @@ class WorkbenchTest {
         spin(500);
         Screenshots.capture(page().getWorkbenchWindow().getShell(), "model-3d-side.png");
         TwinPrintSession.get().setHidden(TwinPrintSession.get().currentCase().labelMap().segment("Skull")
-                .orElseThrow().label(), true);
+                .orElseThrow().key(), true);
         spin(500);
         ImageData hidden = Screenshots.capture(page().getWorkbenchWindow().getShell(), "model-3d-hidden.png");
         assertTrue(distinctColours(hidden) < distinctColours(front), "hiding the segment hides its mesh");
         TwinPrintSession.get().setHidden(TwinPrintSession.get().currentCase().labelMap().segment("Skull")
-                .orElseThrow().label(), false);
+                .orElseThrow().key(), false);
     }
 
     @Test
@@ -372,6 +373,15 @@ class WorkbenchTest {
                 menuItems("File").toString());
         java.nio.file.Path file = java.nio.file.Files.createTempDirectory("twinprint-ui-case").resolve(
                 "plan.twinprint");
+        // a plan on it: three landmarks, a distance and a craniotomy plane (LPS mm), and the skull at 70 % opacity
+        demo.putMarkup(new org.twinprint.core.model.Markup("Landmarks", org.twinprint.core.model.Markup.Type.POINTS,
+                List.of(point("Bregma", 2, 100, 800), point("Left pterion", 62, 60, 770),
+                        point("Right pterion", -58, 60, 770)), null));
+        demo.putMarkup(new org.twinprint.core.model.Markup("Width", org.twinprint.core.model.Markup.Type.LINE,
+                List.of(point("", 62, 60, 770), point("", -58, 60, 770)), null));
+        demo.putMarkup(new org.twinprint.core.model.Markup("Craniotomy", org.twinprint.core.model.Markup.Type.PLANE,
+                List.of(point("", 0, 114, 790)), new org.twinprint.core.model.Vec3(0.1, -0.3, 1)));
+        session.setOpacityPercent(demo.labelMap().segment("Skull").orElseThrow().key(), 70);
         byte[] labels = demo.labelMap().labels().clone();
         float[] vertices = demo.meshes().get(0).vertices().clone();
         int steps = demo.provenance().size();
@@ -381,6 +391,8 @@ class WorkbenchTest {
         assertFalse(session.unsaved());
         String title = page().getWorkbenchWindow().getShell().getText();
         assertEquals("Head phantom (demo) - plan.twinprint - TwinPrint", title);
+        assertEquals(file.toAbsolutePath().normalize(), org.twinprint.ui.handlers.RecentCases.list().get(0),
+                "File > Open Recent offers it first");
 
         session.operations().segment(demo, session.operations().catalog().require(
                 org.twinprint.core.service.ServiceKind.SEGMENTATION_TOOL, org.twinprint.core.spi.SegmentationTool.class,
@@ -399,8 +411,12 @@ class WorkbenchTest {
         assertEquals(steps, back.provenance().size());
         assertFalse(session.unsaved());
         assertEquals("Head phantom (demo) - plan.twinprint - TwinPrint", page().getWorkbenchWindow().getShell().getText());
+        assertEquals(demo.markups(), back.markups(), "landmarks, line and plane as saved");
+        var g = back.series().get(0).volume().geometry();
+        var at = g.toIndex(new org.twinprint.core.model.Vec3(2, 60, 770)); // the slices through the pterion landmarks
+        session.setCrosshair(at.x(), at.y(), at.z());
         page().showView(TwinPrintPerspective.MODEL_VIEW);
-        spin(500);
+        spin(800);
         Screenshots.capture(page().getWorkbenchWindow().getShell(), "reopened-case.png");
     }
 
@@ -468,5 +484,112 @@ class WorkbenchTest {
             }
         }
         return colours.size();
+    }
+
+    @Test
+    @Order(17)
+    void unsavedWorkLeftByACrashIsOfferedBackWithItsChanges() throws Exception {
+        assertTrue(waitFor(OpenDemoHandler.schedule()).isOK());
+        TwinPrintSession session = TwinPrintSession.get();
+        org.twinprint.ui.Autosave.discard();
+        session.currentCase().putMarkup(new org.twinprint.core.model.Markup("Entry point",
+                org.twinprint.core.model.Markup.Type.POINTS, List.of(point("Burr hole", 30, 60, 800)), null));
+        assertTrue(session.unsaved());
+        // what the autosave job does every two minutes; a crash then leaves it behind
+        assertTrue(org.twinprint.ui.Autosave.saveNow(), "unsaved work is saved aside");
+        var pending = org.twinprint.ui.Autosave.pending().orElseThrow();
+        assertEquals("Head phantom (demo)", pending.caseName());
+        assertNull(pending.originalFile(), "the demo came from no file");
+
+        // the next start offers it back: restored, it is the same work, still unsaved
+        org.twinprint.ui.Autosave.restore(pending);
+        spin(300);
+        assertEquals("Entry point", session.currentCase().markups().get(0).name());
+        assertTrue(session.unsaved(), "restored work is in no file until it is saved");
+        assertTrue(page().getWorkbenchWindow().getShell().getText().startsWith("*Head phantom (demo)"));
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("twinprint-ui-autosave").resolve("kept.twinprint");
+        assertTrue(waitFor(org.twinprint.ui.handlers.CaseFiles.save(file)).isOK());
+        assertTrue(org.twinprint.ui.Autosave.pending().isEmpty(), "saving removes the autosave");
+        assertFalse(org.twinprint.ui.Autosave.saveNow(), "nothing unsaved, nothing to keep aside");
+    }
+
+    @Test
+    @Order(18)
+    void aPlanePlacedWithTwoClicksCutsTheModelIntoTwoClosedParts() throws Exception {
+        assertTrue(waitFor(OpenDemoHandler.schedule()).isOK());
+        TwinPrintSession session = TwinPrintSession.get();
+        Case demo = session.currentCase();
+        org.twinprint.ui.views.MarkupsView markups = (org.twinprint.ui.views.MarkupsView) page().showView(
+                TwinPrintPerspective.MARKUPS_VIEW);
+        markups.choose(org.twinprint.ui.views.MarkupPlacement.Tool.PLANE);
+        // two clicks in the coronal view (it looks along y): a cut seen edge-on, rising to the left
+        org.twinprint.core.model.Vec3 along = new org.twinprint.core.model.Vec3(0, 1, 0);
+        assertNull(session.placement().click(demo, new org.twinprint.core.model.Vec3(-80, 100, 780), along));
+        org.twinprint.core.model.Markup plane = session.placement().click(demo,
+                new org.twinprint.core.model.Vec3(80, 100, 800), along);
+        assertEquals("Plane 1", plane.name());
+        assertEquals(0, plane.unitNormal().dot(along), 1e-12, "the plane holds the view's direction");
+        markups.choose(org.twinprint.ui.views.MarkupPlacement.Tool.LANDMARK);
+        session.placement().click(demo, new org.twinprint.core.model.Vec3(0, 100, 830), along);
+        markups.choose(null);
+
+        org.twinprint.core.model.Mesh skull = demo.meshes().get(0);
+        assertTrue(waitFor(org.twinprint.ui.views.MarkupsView.cut(demo, plane)).isOK());
+        List<org.twinprint.core.model.Mesh> parts = demo.meshes().stream()
+                .filter(org.twinprint.meshing.core.PlaneCuts::isPart).toList();
+        assertEquals(2, parts.size(), demo.meshes().toString());
+        double sum = 0;
+        for (org.twinprint.core.model.Mesh part : parts) {
+            assertTrue(org.twinprint.meshing.core.MeshTopology.of(part).watertight(), part.name());
+            sum += part.volumeMm3();
+        }
+        assertEquals(skull.volumeMm3(), sum, skull.volumeMm3() * 1e-4, "the parts add up to the skull");
+        assertTrue(session.isMeshHidden(skull.name()), "the whole skull makes way for its parts");
+        var g = demo.series().get(0).volume().geometry();
+        var at = g.toIndex(new org.twinprint.core.model.Vec3(0, 100, 790));
+        session.setCrosshair(at.x(), at.y(), at.z());
+        spin(800);
+        Screenshots.capture(page().getWorkbenchWindow().getShell(), "cut-by-plane.png");
+
+        org.twinprint.ui.views.MarkupsView.rename(demo, plane, "Craniotomy");
+        assertEquals(List.of("Landmarks", "Craniotomy"), demo.markups().stream().map(
+                org.twinprint.core.model.Markup::name).toList());
+        session.setMeshHidden(skull.name(), false);
+    }
+
+    @Test
+    @Order(19)
+    void segmentsAreManagedFromTheSegmentsViewAndFileNewStartsEmpty() throws Exception {
+        assertTrue(waitFor(OpenDemoHandler.schedule()).isOK());
+        TwinPrintSession session = TwinPrintSession.get();
+        Case demo = session.currentCase();
+        var operations = session.operations();
+        java.util.function.Function<String, org.twinprint.core.spi.SegmentationTool> tool = id -> operations.catalog()
+                .require(org.twinprint.core.service.ServiceKind.SEGMENTATION_TOOL,
+                        org.twinprint.core.spi.SegmentationTool.class, id);
+        operations.segment(demo, tool.apply("segment.add"), java.util.Map.of("segment", "Implant zone", "color",
+                "#3366ff"), org.twinprint.core.spi.Progress.NONE);
+        operations.segment(demo, tool.apply("segment.rename"), java.util.Map.of("segment", "Implant zone", "name",
+                "Defect"), org.twinprint.core.spi.Progress.NONE);
+        assertTrue(demo.labelMap().segment("Defect").isPresent());
+        operations.segment(demo, tool.apply("segment.delete"), java.util.Map.of("segment", "Defect"),
+                org.twinprint.core.spi.Progress.NONE);
+        assertTrue(demo.labelMap().segment("Defect").isEmpty());
+        session.setOutlines(true);
+        page().showView(TwinPrintPerspective.SEGMENTS_VIEW);
+        spin(800);
+        Screenshots.capture(page().getWorkbenchWindow().getShell(), "segment-outlines.png");
+        session.setOutlines(false);
+
+        assertTrue(menuItems("File").containsAll(List.of("New Case", "Open Recent")), menuItems("File").toString());
+        page().getWorkbenchWindow().getService(org.eclipse.ui.handlers.IHandlerService.class)
+                .executeCommand("org.twinprint.ui.newCase", null);
+        spin(300);
+        assertNull(session.currentCase(), "File > New Case closes the case");
+        assertEquals("TwinPrint", page().getWorkbenchWindow().getShell().getText());
+    }
+
+    private static org.twinprint.core.model.Markup.Point point(String label, double x, double y, double z) {
+        return new org.twinprint.core.model.Markup.Point(label, new org.twinprint.core.model.Vec3(x, y, z));
     }
 }

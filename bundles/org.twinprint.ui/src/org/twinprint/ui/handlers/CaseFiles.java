@@ -25,6 +25,8 @@ public final class CaseFiles {
         CaseJob job = new CaseJob("Open " + file.getFileName(), progress -> {
             Case c = TwinPrintSession.get().caseStore().open(file, progress);
             TwinPrintSession.get().open(c, file);
+            org.twinprint.ui.Autosave.discard(); // the user let the old case's changes go
+            RecentCases.remember(file);
         });
         job.schedule();
         return job;
@@ -40,6 +42,8 @@ public final class CaseFiles {
         CaseJob job = new CaseJob("Save " + file.getFileName(), progress -> {
             session.caseStore().save(c, file, progress);
             session.saved(c, file);
+            org.twinprint.ui.Autosave.discard(); // the work is in its file now
+            RecentCases.remember(file);
         });
         job.schedule();
         return job;

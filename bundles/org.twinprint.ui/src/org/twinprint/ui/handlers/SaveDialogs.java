@@ -14,13 +14,13 @@ import org.twinprint.ui.TwinPrintSession;
 import org.twinprint.ui.jobs.CaseJob;
 
 /** What the File > Save and Export handlers share: where to write, and the export run as a Job. */
-final class SaveDialogs {
+public final class SaveDialogs {
 
     private SaveDialogs() {
     }
 
     /** The file the user chose in a save dialog that asks before overwriting; null if cancelled. */
-    static Path ask(Shell shell, String fileName, String... extensions) {
+    public static Path ask(Shell shell, String fileName, String... extensions) {
         FileDialog dialog = new FileDialog(shell, SWT.SAVE);
         dialog.setFilterExtensions(extensions);
         dialog.setFileName(fileName);

@@ -130,12 +130,12 @@ public final class ModelView extends ViewPart {
         }
         light.keySet().retainAll(c.meshes());
         for (Mesh m : c.meshes()) {
-            boolean visible = true;
+            boolean visible = !TwinPrintSession.get().isMeshHidden(m.name());
             int rgb = m.rgb();
             if (c.labelMap() != null) {
                 for (Segment s : c.labelMap().segments()) {
                     if (s.name().equals(m.name())) {
-                        visible = !TwinPrintSession.get().isHidden(s.label());
+                        visible &= !TwinPrintSession.get().isHidden(s.key());
                         rgb = s.rgb();
                     }
                 }

@@ -41,6 +41,7 @@ public final class SegmentsView extends ViewPart {
     private Table table;
     private Combo mode;
     private Spinner radius;
+    private Spinner opacity;
     private Button sphere;
     private Button undo;
     private Button redo;
@@ -67,17 +68,47 @@ public final class SegmentsView extends ViewPart {
         table.addListener(SWT.Selection, e -> {
             if (e.detail == SWT.CHECK) {
                 Segment s = (Segment) e.item.getData();
-                TwinPrintSession.get().setHidden(s.label(), !((TableItem) e.item).getChecked());
+                TwinPrintSession.get().setHidden(s.key(), !((TableItem) e.item).getChecked());
             } else if (e.item != null) {
-                TwinPrintSession.get().setActiveSegment(((Segment) e.item.getData()).name());
+                Segment s = (Segment) e.item.getData();
+                TwinPrintSession.get().setActiveSegment(s.name());
+                opacity.setSelection(TwinPrintSession.get().opacityPercent(s.key()));
             }
         });
         Composite buttons = new Composite(parent, SWT.NONE);
         buttons.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
         buttons.setLayout(new RowLayout(SWT.HORIZONTAL));
+        Button add = new Button(buttons, SWT.PUSH);
+        add.setText("Add");
+        add.addListener(SWT.Selection, e -> addSegment());
+        Button rename = new Button(buttons, SWT.PUSH);
+        rename.setText("Rename...");
+        rename.addListener(SWT.Selection, e -> renameSegment());
+        Button delete = new Button(buttons, SWT.PUSH);
+        delete.setText("Delete");
+        delete.addListener(SWT.Selection, e -> {
+            Segment s = selected();
+            if (s != null) {
+                manage("segment.delete", Map.of("segment", s.name()));
+            }
+        });
         Button colour = new Button(buttons, SWT.PUSH);
         colour.setText("Colour...");
         colour.addListener(SWT.Selection, e -> recolour());
+        Button outline = new Button(buttons, SWT.CHECK);
+        outline.setText("Outline");
+        outline.setToolTipText("Draw segments in the slice views as outlines instead of filled");
+        outline.addListener(SWT.Selection, e -> TwinPrintSession.get().setOutlines(outline.getSelection()));
+        new Label(buttons, SWT.NONE).setText("Opacity %");
+        opacity = new Spinner(buttons, SWT.BORDER);
+        opacity.setValues(43, 0, 100, 0, 5, 20);
+        opacity.setToolTipText("How strongly the selected segment's colour covers the image in the slice views");
+        opacity.addListener(SWT.Selection, e -> {
+            Segment s = selected();
+            if (s != null && TwinPrintSession.get().opacityPercent(s.key()) != opacity.getSelection()) {
+                TwinPrintSession.get().setOpacityPercent(s.key(), opacity.getSelection());
+            }
+        });
         undo = new Button(buttons, SWT.PUSH);
         undo.setText("Undo");
         undo.addListener(SWT.Selection, e -> TwinPrintSession.get().operations().undo(caseOrNull()));
@@ -111,6 +142,51 @@ public final class SegmentsView extends ViewPart {
         }
         TwinPrintSession.get().addListener(listener);
         refresh();
+    }
+
+    /** Runs a segment-management tool on the open case as an undoable, recorded step. */
+    private void manage(String tool, Map<String, String> parameters) {
+        Case c = caseOrNull();
+        if (c == null) {
+            return;
+        }
+        CaseOperations operations = TwinPrintSession.get().operations();
+        var service = operations.catalog().require(org.twinprint.core.service.ServiceKind.SEGMENTATION_TOOL,
+                org.twinprint.core.spi.SegmentationTool.class, tool);
+        new CaseJob(service.label(), progress -> operations.segment(c, service, parameters, progress)).schedule();
+    }
+
+    private void addSegment() {
+        Case c = caseOrNull();
+        if (c == null) {
+            return;
+        }
+        int n = 1;
+        while (c.labelMap() != null && c.labelMap().segment("Segment " + n).isPresent()) {
+            n++;
+        }
+        String name = "Segment " + n;
+        TwinPrintSession.get().setActiveSegment(name);
+        manage("segment.add", Map.of("segment", name));
+    }
+
+    private void renameSegment() {
+        Segment s = selected();
+        if (s == null) {
+            return;
+        }
+        org.eclipse.jface.dialogs.InputDialog ask = new org.eclipse.jface.dialogs.InputDialog(table.getShell(),
+                "Rename segment", "New name:", s.name(), text -> text.isBlank() ? "A segment needs a name" : null);
+        if (ask.open() == org.eclipse.jface.window.Window.OK && !ask.getValue().strip().equals(s.name())) {
+            TwinPrintSession.get().setActiveSegment(ask.getValue().strip());
+            manage("segment.rename", Map.of("segment", s.name(), "name", ask.getValue().strip()));
+        }
+    }
+
+    /** The segment selected in the table, or null. */
+    private Segment selected() {
+        int i = table.getSelectionIndex();
+        return i < 0 ? null : (Segment) table.getItem(i).getData();
     }
 
     private Case caseOrNull() {
@@ -197,10 +273,10 @@ public final class SegmentsView extends ViewPart {
         for (Segment s : segments) {
             TableItem item = new TableItem(table, SWT.NONE);
             item.setData(s);
-            item.setChecked(!TwinPrintSession.get().isHidden(s.label()));
+            item.setChecked(!TwinPrintSession.get().isHidden(s.key()));
             item.setText(0, s.name());
             item.setText(1, String.format(Locale.ROOT, "%.1f ml",
-                    counts.getOrDefault(s.label(), 0L) * map.geometry().voxelVolumeMm3() / 1000));
+                    counts.getOrDefault(s.key(), 0L) * map.geometry().voxelVolumeMm3() / 1000));
             item.setText(2, s.hexColor());
             item.setBackground(2, new Color(s.rgb() >> 16 & 0xff, s.rgb() >> 8 & 0xff, s.rgb() & 0xff));
             if (s.name().equals(active)) {
@@ -211,22 +287,28 @@ public final class SegmentsView extends ViewPart {
             table.setSelection(0);
             TwinPrintSession.get().setActiveSegment(segments.get(0).name());
         }
+        Segment shown = selected();
+        if (shown != null) {
+            opacity.setSelection(TwinPrintSession.get().opacityPercent(shown.key()));
+        }
         undo.setEnabled(c != null && c.nextUndo().isPresent());
         undo.setToolTipText(c == null ? "" : c.nextUndo().map(u -> "Undo " + u).orElse(""));
         redo.setEnabled(c != null && c.nextRedo().isPresent());
         redo.setToolTipText(c == null ? "" : c.nextRedo().map(u -> "Redo " + u).orElse(""));
     }
 
-    /** Voxels per label in one pass over the map. */
+    /** Voxels per segment key in one pass over each layer. */
     private static Map<Integer, Long> counts(LabelMap map) {
-        long[] n = new long[LabelMap.MAX_LABEL + 1];
-        for (byte b : map.labels()) {
-            n[b & 0xff]++;
-        }
         Map<Integer, Long> out = new java.util.HashMap<>();
-        for (int i = 1; i < n.length; i++) {
-            if (n[i] > 0) {
-                out.put(i, n[i]);
+        for (int layer = 0; layer < map.layerCount(); layer++) {
+            long[] n = new long[LabelMap.MAX_LABEL + 1];
+            for (byte b : map.layer(layer)) {
+                n[b & 0xff]++;
+            }
+            for (int i = 1; i < n.length; i++) {
+                if (n[i] > 0) {
+                    out.put(layer << 8 | i, n[i]);
+                }
             }
         }
         return out;

@@ -32,7 +32,8 @@ import org.twinprint.ui.jobs.CaseJob;
  * One plane of the open case with its segments, linked to the other planes through the shared
  * crosshair and window. Mouse: click or drag to move the crosshair (with the brush on, in the
  * axial view: paint), wheel to scroll slices, Ctrl+wheel to zoom, middle-drag to pan, right-drag
- * for window (left-right) and level (up-down). The status line shows the value and LPS position
+ * for window (left-right) and level (up-down). With a markup tool chosen (Markups view), clicks
+ * place markups; a markup's point can be dragged. The status line shows the value and LPS position
  * under the cursor.
  */
 public class SliceView extends ViewPart {
@@ -48,6 +49,8 @@ public class SliceView extends ViewPart {
     private int shownSlice = -1;
     private Rectangle drawn;
     private java.util.List<Vec3> stroke;
+    /** The markup control point being dragged, or null. */
+    private MarkupOverlay.Hit moving;
     private Point cursor;
     private Point dragStart;
     private int dragButton;
@@ -103,6 +106,9 @@ public class SliceView extends ViewPart {
         canvas.addListener(SWT.MouseUp, e -> {
             dragStart = null;
             finishStroke();
+            if (moving != null) {
+                dropMarkupPoint(e.x, e.y);
+            }
         });
         canvas.addListener(SWT.Resize, e -> canvas.redraw());
         TwinPrintSession.get().addListener(listener);
@@ -132,12 +138,45 @@ public class SliceView extends ViewPart {
         dragButton = e.button;
         startWidth = TwinPrintSession.get().windowWidth();
         startLevel = TwinPrintSession.get().windowLevel();
+        Case open = TwinPrintSession.get().currentCase();
         if (e.button == 1 && painting() && volume() != null) {
             stroke = new java.util.ArrayList<>();
             addStrokePoint(e.x, e.y);
+        } else if (e.button == 1 && TwinPrintSession.get().placement().tool() != null && open != null) {
+            place(open, e.x, e.y);
+        } else if (e.button == 1 && open != null && drawn != null && (moving = MarkupOverlay.hit(drawn,
+                volume().geometry(), plane, shownSlice, open.markups(), e.x, e.y)) != null) {
+            // a control point is dragged; it moves when the button is let go
         } else if (e.button == 1) {
             moveCrosshairTo(e.x, e.y);
         }
+    }
+
+    /** A click of the markup tool: a landmark, or one of the points of a line, angle or plane. */
+    private void place(Case open, int x, int y) {
+        Vec3 p = lpsAt(x, y);
+        if (p != null) {
+            Geometry g = volume().geometry();
+            double[] a = plane.voxel(g, 0, 0, shownSlice), b = plane.voxel(g, 0, 0, shownSlice + 1);
+            Vec3 normal = g.toLps(b[0], b[1], b[2]).minus(g.toLps(a[0], a[1], a[2])).normalized();
+            TwinPrintSession.get().placement().click(open, p, normal);
+            canvas.redraw();
+        }
+    }
+
+    /** Ends the drag of a markup's control point: it goes where the mouse was let go, on this slice. */
+    private void dropMarkupPoint(int x, int y) {
+        MarkupOverlay.Hit hit = moving;
+        moving = null;
+        Case open = TwinPrintSession.get().currentCase();
+        Vec3 p = hit == null || open == null ? null : lpsAt(x, y);
+        if (p == null) {
+            return;
+        }
+        java.util.List<org.twinprint.core.model.Markup.Point> points = new java.util.ArrayList<>(hit.markup().points());
+        points.set(hit.index(), new org.twinprint.core.model.Markup.Point(points.get(hit.index()).label(), p));
+        open.putMarkup(new org.twinprint.core.model.Markup(hit.markup().name(), hit.markup().type(), points,
+                hit.markup().normal()));
     }
 
     private void mouseMove(Event e) {
@@ -147,6 +186,8 @@ public class SliceView extends ViewPart {
             int dx = e.x - dragStart.x, dy = e.y - dragStart.y;
             if (dragButton == 1 && stroke != null) {
                 addStrokePoint(e.x, e.y);
+            } else if (dragButton == 1 && moving != null) {
+                canvas.redraw(); // the point lands on mouse up
             } else if (dragButton == 1) {
                 moveCrosshairTo(e.x, e.y);
             } else if (dragButton == 2) {
@@ -297,6 +338,10 @@ public class SliceView extends ViewPart {
             gc.setForeground(canvas.getDisplay().getSystemColor(brush.mode() == Brush.Mode.PAINT ? SWT.COLOR_GREEN
                     : SWT.COLOR_RED));
             gc.drawOval(cursor.x - r, cursor.y - r, 2 * r, 2 * r);
+        }
+        Case open = TwinPrintSession.get().currentCase();
+        if (open != null) {
+            MarkupOverlay.draw(gc, drawn, g, plane, shownSlice, open.markups());
         }
         String[] edges = plane.edgeLabels(g);
         gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_YELLOW));
