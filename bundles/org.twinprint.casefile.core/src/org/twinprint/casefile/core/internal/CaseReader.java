@@ -12,6 +12,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -73,16 +77,35 @@ final class CaseReader {
         progress.begin("Opening " + file.getFileName(), series.size() + meshes.size() + 1);
         Case c = new Case(string(manifest, "name"));
         c.keepUndoHistory(false); // nothing to take back while it is filled
-        for (Object s : series) {
-            c.addSeries(series(map(s)));
-            progress.worked(1);
-        }
-        if (manifest.get("labelMap") instanceof Map<?, ?> labels) {
-            labels(c, map(labels));
-        }
-        for (Object m : meshes) {
-            c.addMesh(mesh(map(m)));
-            progress.worked(1);
+        // the series and meshes inflate on all cores at once; the labels follow the series they lie on
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                r -> {
+                    Thread t = new Thread(r, "case file inflate");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<Future<Series>> seriesRead = new ArrayList<>();
+            for (Object s : series) {
+                seriesRead.add(pool.submit(() -> series(map(s))));
+            }
+            List<Future<Mesh>> meshesRead = new ArrayList<>();
+            for (Object m : meshes) {
+                meshesRead.add(pool.submit(() -> mesh(map(m))));
+            }
+            for (Future<Series> s : seriesRead) {
+                c.addSeries(done(s));
+                progress.worked(1);
+            }
+            if (manifest.get("labelMap") instanceof Map<?, ?> labels) {
+                labels(c, map(labels));
+            }
+            for (Future<Mesh> m : meshesRead) {
+                c.addMesh(done(m));
+                progress.worked(1);
+            }
+        } finally {
+            pool.shutdownNow();
         }
         if ((int) number(manifest, "schemaVersion") >= 2) { // schema 1 had no markups
             try {
@@ -103,6 +126,24 @@ final class CaseReader {
         }
         c.keepUndoHistory(true);
         return c;
+    }
+
+    /** What a task read, or what went wrong reading it. */
+    private static <T> T done(Future<T> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("opening was interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     private Map<String, Object> manifest(String readBy) throws IOException {
