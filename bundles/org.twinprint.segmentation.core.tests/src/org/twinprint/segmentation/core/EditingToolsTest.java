@@ -75,6 +75,32 @@ class EditingToolsTest {
     }
 
     @Test
+    void aPlaneCutsASegmentInTwoByItsVoxelCentres() {
+        int n = 10;
+        Geometry g = Geometry.axisAligned(n, n, n, new Vec3(1, 1, 1), Vec3.ZERO);
+        int[] all = java.util.stream.IntStream.range(0, n * n * n).toArray();
+        Case c = grid(n, new Vec3(1, 1, 1), all);
+        // tilted: x + z > 9 is in front, counted by hand below
+        c.putMarkup(new org.twinprint.core.model.Markup("Osteotomy", org.twinprint.core.model.Markup.Type.PLANE,
+                List.of(new org.twinprint.core.model.Markup.Point("", new Vec3(4.5, 0, 4.5))), new Vec3(1, 0, 1)));
+        long front = 0;
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < n; i++) {
+                front += i + k > 9 ? n : 0;
+            }
+        }
+        String summary = run(c, "segment.cut-by-plane", Map.of("segment", "S", "plane", "Osteotomy"));
+        assertEquals(front, count(c, "S (in front of Osteotomy)"), summary);
+        assertEquals(n * n * n - front, count(c, "S (behind Osteotomy)"), summary);
+        assertEquals(0, c.labelMap().segment("S (in front of Osteotomy)").orElseThrow().layer(), "no overlap");
+        operations.undo(c);
+        assertEquals(n * n * n, count(c, "S"), "undo joins them again");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> run(c, "segment.cut-by-plane", Map.of("segment", "S", "plane", "Nowhere")));
+        assertTrue(e.getMessage().contains("no markup named 'Nowhere'"), e.getMessage());
+    }
+
+    @Test
     void dilationIsAnEllipsoidOfVoxelsInMillimetres() {
         int n = 21;
         Vec3 spacing = new Vec3(0.5, 0.5, 1.0);
