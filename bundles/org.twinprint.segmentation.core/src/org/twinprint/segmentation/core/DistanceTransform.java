@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
  * anisotropic grids: the lower-envelope-of-parabolas method of Felzenszwalb and Huttenlocher,
  * one axis after the other, each axis in parallel over its lines.
  */
-final class DistanceTransform {
+public final class DistanceTransform {
 
     private static final double FAR = 1e20;
 
@@ -15,7 +15,7 @@ final class DistanceTransform {
     }
 
     /** Squared distance to the nearest {@code inside[n]} voxel (0 on the mask). */
-    static double[] squared(boolean[] inside, int nx, int ny, int nz, double sx, double sy, double sz) {
+    public static double[] squared(boolean[] inside, int nx, int ny, int nz, double sx, double sy, double sz) {
         double[] d = new double[inside.length];
         for (int n = 0; n < d.length; n++) {
             d[n] = inside[n] ? 0 : FAR;
