@@ -348,6 +348,25 @@ class CommandsTest {
     }
 
     @Test
+    void implantFitPutsAFibulaPieceOnItsMovedCopyAndSaysHowWellItFits(@TempDir Path dir) throws Exception {
+        String plan = TestData.shared("brp-fibula-plan/BoneReconstructionPlanner.gltf").toString();
+        Path report = dir.resolve("fit.json");
+        int before = out().length();
+        assertEquals(0, run("implant", "fit", plan + "#Fibula Segment 1A-1B", plan
+                + "#Transformed Fibula Segment 1A-1B_6", "--keep", "1", "--out", dir.resolve("fitted.stl").toString(),
+                "--map", dir.resolve("fit.ply").toString(), "--report", report.toString()), err());
+        java.util.Map<?, ?> json = (java.util.Map<?, ?>) org.twinprint.core.report.JsonReader
+                .parse(out().substring(before));
+        assertEquals(Boolean.TRUE, json.get("converged"), out());
+        assertTrue(((Number) json.get("rmsMm")).doubleValue() <= 0.05, out());
+        java.util.Map<?, ?> distance = (java.util.Map<?, ?>) json.get("distanceToBone");
+        assertEquals(1.0, ((Number) distance.get("shareWithin2Mm")).doubleValue(), 1e-12, out());
+        assertTrue(Files.readString(report).contains("\"units\": \"mm, patient LPS\""));
+        assertEquals(2, run("implant", "fit", plan, plan), "a glTF of many meshes needs a name");
+        assertTrue(err().contains("name one as FILE#NAME"), err());
+    }
+
+    @Test
     void convertWritesTheVolumeAndItsSegmentsAsALabelVolume(@TempDir Path dir) throws Exception {
         Path volume = dir.resolve("ct.nrrd");
         Path labels = dir.resolve("labels.nii.gz");

@@ -80,6 +80,7 @@ public final class Commands {
                 + " volumes, meshes, markups, provenance, and a SHA-256 of each part's data");
         SUBCOMMANDS.put("cut", CutCommand.USAGE);
         SUBCOMMANDS.put("distance", DistanceCommand.USAGE);
+        SUBCOMMANDS.put("implant", ImplantCommand.USAGE);
         SUBCOMMANDS.put("markups", "markups <case.twinprint> [--add plan.mrk.json]... [--out plan.mrk.json]"
                 + " [--save-case FILE]   add 3D Slicer markups (landmarks, lines, angles, planes, closed curves)"
                 + " to a case, write the case's markups as Slicer markups JSON, and save the case");
@@ -117,6 +118,7 @@ public final class Commands {
             case "markups" -> markups(rest);
             case "cut" -> cut(rest);
             case "distance" -> distance(rest);
+            case "implant" -> implant(rest);
             case "install-plugin" -> usage("install-plugin changes the installation: run it as 'releng/run install-plugin'");
             default -> usage("unknown subcommand '" + command + "'");
             };
@@ -421,6 +423,21 @@ public final class Commands {
             }
         }
         out.print(Json.write(DistanceCommand.run(from, to, outFile == null ? null : Path.of(outFile), rangeMm)));
+        return 0;
+    }
+
+    private int implant(List<String> args) throws IOException {
+        if (args.isEmpty() || !args.get(0).equals("fit")) {
+            return usage(ImplantCommand.USAGE);
+        }
+        Flags flags = Flags.parse(args.subList(1, args.size()), List.of(org.twinprint.core.spi.ParameterSpec.flag(
+                "scale", "Scale", false, "")));
+        Map<String, Object> json = ImplantCommand.fit(flags);
+        out.print(Json.write(json));
+        if (!Boolean.TRUE.equals(json.get("converged"))) {
+            err.println("twinprint implant fit: " + json.get("message"));
+            return 1;
+        }
         return 0;
     }
 

@@ -42,8 +42,10 @@ public final class MeshFileReader {
             meshes = List.of(ply(file, base));
         } else if (lower.endsWith(".3mf")) {
             meshes = threeMf(file);
+        } else if (lower.endsWith(".gltf")) {
+            meshes = GltfFormat.read(file);
         } else {
-            throw new IOException(file + ": not a mesh file (.stl, .obj, .ply or .3mf)");
+            throw new IOException(file + ": not a mesh file (.stl, .obj, .ply, .3mf or .gltf)");
         }
         if (meshes.isEmpty() || meshes.stream().allMatch(m -> m.triangleCount() == 0)) {
             throw new IOException(file + ": holds no triangles");
