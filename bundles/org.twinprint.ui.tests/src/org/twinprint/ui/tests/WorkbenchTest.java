@@ -575,6 +575,9 @@ class WorkbenchTest {
         operations.segment(demo, tool.apply("segment.delete"), java.util.Map.of("segment", "Defect"),
                 org.twinprint.core.spi.Progress.NONE);
         assertTrue(demo.labelMap().segment("Defect").isEmpty());
+        // outlines in a colour that stands out from bone, as a user would pick to see them
+        operations.segment(demo, tool.apply("segment.rename"), java.util.Map.of("segment", "Skull", "color",
+                "#ff3300"), org.twinprint.core.spi.Progress.NONE);
         session.setOutlines(true);
         page().showView(TwinPrintPerspective.SEGMENTS_VIEW);
         spin(800);
