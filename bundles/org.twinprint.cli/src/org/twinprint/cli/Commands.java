@@ -14,7 +14,6 @@ import org.twinprint.core.files.AtomicFiles;
 import org.twinprint.core.report.CaseReport;
 import org.twinprint.core.report.Json;
 import org.twinprint.core.service.CaseOperations;
-import org.twinprint.core.service.CaseStore;
 import org.twinprint.core.service.PluginProblem;
 import org.twinprint.core.service.ServiceEntry;
 import org.twinprint.core.service.ServiceKind;
@@ -24,7 +23,6 @@ import org.twinprint.core.spi.Importer;
 import org.twinprint.core.spi.MeshFilter;
 import org.twinprint.core.spi.ParameterSpec;
 import org.twinprint.core.spi.Parameters;
-import org.twinprint.core.spi.Problem;
 import org.twinprint.core.spi.Progress;
 import org.twinprint.core.spi.SegmentationTool;
 import org.twinprint.demo.DemoCase;
@@ -89,12 +87,15 @@ public final class Commands {
     private final CaseOperations operations;
     private final PrintStream out;
     private final PrintStream err;
-    private CaseStore caseStore;
+    private final CaseInputs cases;
+    private final PlanCommands plan;
 
     public Commands(CaseOperations operations, PrintStream out, PrintStream err) {
         this.operations = operations;
         this.out = out;
         this.err = err;
+        this.cases = new CaseInputs(operations, out, err);
+        this.plan = new PlanCommands(cases, out, err);
     }
 
     public int run(List<String> args) {
@@ -114,11 +115,11 @@ public final class Commands {
             case "pacs" -> new PacsCommand(out, new ConsoleProgress(err)).run(rest);
             case "studies" -> studies(rest);
             case "deidentify" -> deidentify(rest);
-            case "case" -> showCase(rest);
-            case "markups" -> markups(rest);
-            case "cut" -> cut(rest);
-            case "distance" -> distance(rest);
-            case "implant" -> implant(rest);
+            case "case" -> plan.showCase(rest);
+            case "markups" -> plan.markups(rest);
+            case "cut" -> plan.cut(rest);
+            case "distance" -> plan.distance(rest);
+            case "implant" -> plan.implant(rest);
             case "install-plugin" -> usage("install-plugin changes the installation: run it as 'releng/run install-plugin'");
             default -> usage("unknown subcommand '" + command + "'");
             };
@@ -189,7 +190,7 @@ public final class Commands {
                 new ConsoleProgress(err));
         err.printf("[twinprint] stage load: %d ms%n", (System.nanoTime() - start) / 1_000_000);
         out.print(Json.write(CaseReport.ofImport(path.toString(), result.series(), result.problems())));
-        reportProblems(result.problems());
+        cases.reportProblems(result.problems());
         return result.series().isEmpty() ? 1 : 0;
     }
 
@@ -302,162 +303,6 @@ public final class Commands {
         return 0;
     }
 
-    /** A saved case ({@code .twinprint}), or a new case with what the path holds imported. */
-    private Case input(String arg, Progress progress) throws IOException {
-        Path path = Path.of(arg);
-        if (arg.endsWith(CaseStore.EXTENSION)) {
-            return caseStore().open(path, progress);
-        }
-        Case c = new Case(path.getFileName().toString());
-        reportProblems(operations.importInto(c, path, Map.of(), progress).problems());
-        return c;
-    }
-
-    private void saveCase(Case c, String file, Progress progress) throws IOException {
-        if (!file.endsWith(CaseStore.EXTENSION)) {
-            throw new org.twinprint.core.spi.BadParameterException("--save-case " + file + ": a case file ends with "
-                    + CaseStore.EXTENSION);
-        }
-        long start = System.nanoTime();
-        caseStore().save(c, Path.of(file), progress);
-        err.printf("[twinprint] stage save case: %d ms%n", (System.nanoTime() - start) / 1_000_000);
-        // what was saved, to compare with what 'case FILE' reads back in another process
-        err.println("[twinprint] saved case sha256: " + Json.write(CaseDigests.of(c)).replaceAll("\\s*\\n\\s*", " "));
-        out.println("Case: " + Path.of(file).toAbsolutePath());
-    }
-
-    private int showCase(List<String> args) throws IOException {
-        if (args.size() != 1) {
-            return usage("case takes one case file");
-        }
-        Path file = Path.of(args.get(0));
-        long start = System.nanoTime();
-        Case c = caseStore().open(file, new ConsoleProgress(err));
-        err.printf("[twinprint] stage open case: %d ms%n", (System.nanoTime() - start) / 1_000_000);
-        Map<String, Object> json = new LinkedHashMap<>(CaseReport.of(c));
-        json.put("file", file.toAbsolutePath().toString());
-        json.put("provenanceSteps", c.provenance().size());
-        json.put("sha256", CaseDigests.of(c));
-        out.print(Json.write(json));
-        return 0;
-    }
-
-    private int markups(List<String> args) throws IOException {
-        Flags flags = Flags.parse(args, List.of(), java.util.Set.of("add"));
-        List<String> added = flags.takeAll("add");
-        String outFile = flags.take("out");
-        String caseOut = flags.take("save-case");
-        if (flags.positional().size() != 1 || !flags.values().isEmpty()) {
-            return usage("markups takes one case file, and --add, --out or --save-case");
-        }
-        Progress progress = new ConsoleProgress(err);
-        Case c = caseStore().open(Path.of(flags.positional().get(0)), progress);
-        for (String file : added) {
-            List<org.twinprint.core.model.Markup> read = org.twinprint.casefile.core.SlicerMarkups.read(Path.of(file));
-            read.forEach(c::putMarkup);
-            err.println("[twinprint] " + file + ": " + read.size() + " markups");
-        }
-        if (outFile != null) {
-            org.twinprint.casefile.core.SlicerMarkups.write(Path.of(outFile), c.markups());
-            out.println("Markups: " + Path.of(outFile).toAbsolutePath());
-        }
-        if (caseOut != null) {
-            saveCase(c, caseOut, progress);
-        }
-        out.print(Json.write(Map.of("markups", c.markups().stream().map(CaseReport::markup).toList())));
-        return 0;
-    }
-
-    private int cut(List<String> args) throws IOException {
-        Flags flags = Flags.parse(args, List.of(), java.util.Set.of("plane", "mesh"));
-        List<String> planes = flags.takeAll("plane");
-        List<String> meshes = flags.takeAll("mesh");
-        String caseIn = flags.take("case");
-        String outDir = flags.take("out");
-        String caseOut = flags.take("save-case");
-        List<String> inputs = new ArrayList<>(flags.positional());
-        if (caseIn != null) {
-            inputs.add(caseIn);
-        }
-        if (inputs.size() != 1 || !flags.values().isEmpty() || planes.isEmpty()) {
-            return usage(CutCommand.USAGE);
-        }
-        Progress progress = new ConsoleProgress(err);
-        Case c = input(inputs.get(0), progress);
-        Map<String, Object> report = new CutCommand(err).run(c, planes, meshes, outDir == null ? null : Path.of(outDir));
-        if (caseOut != null) {
-            saveCase(c, caseOut, progress);
-        }
-        out.print(Json.write(report));
-        return 0;
-    }
-
-    private int distance(List<String> args) throws IOException {
-        Flags flags = Flags.parse(args, List.of());
-        String caseIn = flags.take("case");
-        String fromName = flags.take("mesh");
-        String toName = flags.take("to");
-        String outFile = flags.take("out");
-        String range = flags.take("range");
-        Mesh from, to;
-        if (caseIn != null) {
-            if (fromName == null || toName == null || !flags.positional().isEmpty() || !flags.values().isEmpty()) {
-                return usage(DistanceCommand.USAGE);
-            }
-            Case c = input(caseIn, new ConsoleProgress(err));
-            from = namedMesh(c, fromName, "--mesh");
-            to = namedMesh(c, toName, "--to");
-        } else {
-            if (flags.positional().size() != 2 || !flags.values().isEmpty()) {
-                return usage(DistanceCommand.USAGE);
-            }
-            from = importMesh(flags.positional().get(0)).meshes().get(0);
-            to = importMesh(flags.positional().get(1)).meshes().get(0);
-        }
-        Double rangeMm = null;
-        if (range != null) {
-            try {
-                rangeMm = Double.parseDouble(range);
-            } catch (NumberFormatException e) {
-                return usage("--range takes millimetres: " + range);
-            }
-        }
-        out.print(Json.write(DistanceCommand.run(from, to, outFile == null ? null : Path.of(outFile), rangeMm)));
-        return 0;
-    }
-
-    private int implant(List<String> args) throws IOException {
-        if (args.isEmpty() || !args.get(0).equals("fit")) {
-            return usage(ImplantCommand.USAGE);
-        }
-        Flags flags = Flags.parse(args.subList(1, args.size()), List.of(org.twinprint.core.spi.ParameterSpec.flag(
-                "scale", "Scale", false, "")));
-        Map<String, Object> json = ImplantCommand.fit(flags);
-        out.print(Json.write(json));
-        if (!Boolean.TRUE.equals(json.get("converged"))) {
-            err.println("twinprint implant fit: " + json.get("message"));
-            return 1;
-        }
-        return 0;
-    }
-
-    private static Mesh namedMesh(Case c, String name, String flag) {
-        return c.meshes().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(
-                () -> new org.twinprint.core.spi.BadParameterException(flag + " " + name + ": the case has no such"
-                        + " mesh; it has " + c.meshes().stream().map(Mesh::name).toList()));
-    }
-
-    /** The case store (the case file bundle's service), found when first needed. */
-    private CaseStore caseStore() throws IOException {
-        if (caseStore == null) {
-            caseStore = OsgiLookup.await(CaseStore.class, Commands.class);
-            if (caseStore == null) {
-                throw new IOException("no case store: the bundle org.twinprint.casefile.core is not running");
-            }
-        }
-        return caseStore;
-    }
-
     private int segment(List<String> args) throws IOException {
         if (args.size() < 2) {
             return usage("segment takes a path (or 'demo') and at least one tool id");
@@ -466,7 +311,7 @@ public final class Commands {
         if (args.get(0).equals("--case")) {
             args = args.subList(1, args.size()); // --case FILE: the file is the input, as a path ending .twinprint is
         }
-        Case c = args.get(0).equals("demo") ? DemoCase.load(operations, progress) : input(args.get(0), progress);
+        Case c = args.get(0).equals("demo") ? DemoCase.load(operations, progress) : cases.input(args.get(0), progress);
         c.keepUndoHistory(false); // a run that ends with its files: nothing takes an edit back
         String reportFile = null;
         String segFile = null;
@@ -495,7 +340,7 @@ public final class Commands {
             }
         }
         if (caseFile != null) {
-            saveCase(c, caseFile, progress);
+            cases.saveCase(c, caseFile, progress);
         }
         Map<String, Object> report = new LinkedHashMap<>(CaseReport.of(c));
         if (segProblem != null) {
@@ -545,7 +390,7 @@ public final class Commands {
         Progress progress = new ConsoleProgress(err);
         Path path = Path.of(flags.positional().get(0));
         Case c = new Case(path.getFileName().toString());
-        reportProblems(operations.importInto(c, path, Map.of(), progress).problems());
+        cases.reportProblems(operations.importInto(c, path, Map.of(), progress).problems());
         if (c.series().isEmpty()) {
             throw new IOException(path + ": no volume could be loaded");
         }
@@ -602,8 +447,8 @@ public final class Commands {
         long start = System.nanoTime();
         ModelPipeline pipeline = new ModelPipeline(operations);
         pipeline.prepareInBackground(); // the surface's native libraries load while the scan does
-        Case c = caseIn != null ? input(caseIn, progress) : flags.positional().isEmpty()
-                ? DemoCase.load(operations, progress) : input(flags.positional().get(0), progress);
+        Case c = caseIn != null ? cases.input(caseIn, progress) : flags.positional().isEmpty()
+                ? DemoCase.load(operations, progress) : cases.input(flags.positional().get(0), progress);
         c.keepUndoHistory(false); // a run that ends with its files: nothing takes an edit back
         long loaded = System.nanoTime();
         ModelPipeline.Result result = pipeline.run(c, new ModelPipeline.Options(ranges,
@@ -631,7 +476,7 @@ public final class Commands {
         report.put("stageMillis", result.stageMillis());
         report.put("provenance", CaseReport.provenance(c));
         if (caseOut != null) {
-            saveCase(c, caseOut, progress);
+            cases.saveCase(c, caseOut, progress);
         }
         String json = Json.write(report);
         if (reportFile != null) {
@@ -652,19 +497,6 @@ public final class Commands {
         return result.printable() ? 0 : 1;
     }
 
-    private Case importMesh(String file) throws IOException {
-        Path path = Path.of(file);
-        Case c = new Case(path.getFileName().toString());
-        ImportResult result = operations.importInto(c, path, Map.of(), new ConsoleProgress(err));
-        if (!result.problems().isEmpty()) {
-            throw new IOException(result.problems().get(0).toString());
-        }
-        if (c.meshes().isEmpty()) {
-            throw new IOException(path + ": holds no mesh");
-        }
-        return c;
-    }
-
     private void exportMeshes(Case c, String file) throws IOException {
         Path target = Path.of(file);
         MeshFormat format = MeshFormat.of(target);
@@ -682,7 +514,7 @@ public final class Commands {
         String outFile = flags.take("out");
         // no printer asked: the report takes the first listed one that holds the model
         Printer printer = printerName == null ? null : Printers.find(Printers.defaults(), printerName);
-        Case c = importMesh(flags.positional().get(0));
+        Case c = cases.importMesh(flags.positional().get(0));
         PrintabilityReport report = PrintabilityReport.of(c.meshes().get(0), printer);
         out.print(Json.write(report.toMap()));
         if (!report.printable()) {
@@ -705,7 +537,7 @@ public final class Commands {
         if (outFile == null) {
             return usage("filter needs --out FILE");
         }
-        Case c = importMesh(args.get(0));
+        Case c = cases.importMesh(args.get(0));
         long start = System.nanoTime();
         Mesh result = operations.filter(c, meshFilter, c.meshes().get(0), flags.values(), new ConsoleProgress(err));
         err.printf("[twinprint] stage %s: %d ms%n", meshFilter.id(), (System.nanoTime() - start) / 1_000_000);
@@ -729,11 +561,4 @@ public final class Commands {
         steps.removeIf(List::isEmpty);
         return steps;
     }
-
-    private void reportProblems(List<Problem> problems) {
-        for (Problem p : problems) {
-            err.println("twinprint: skipped " + p);
-        }
-    }
-
 }

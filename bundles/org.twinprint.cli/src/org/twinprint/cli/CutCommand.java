@@ -44,9 +44,7 @@ final class CutCommand {
             meshes.addAll(c.meshes());
         }
         for (String name : meshNames) {
-            meshes.add(c.meshes().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(
-                    () -> new BadParameterException("--mesh " + name + ": the case has no such mesh; it has "
-                            + c.meshes().stream().map(Mesh::name).toList())));
+            meshes.add(CaseInputs.namedMesh(c, name, "--mesh"));
         }
         if (meshes.isEmpty()) {
             throw new BadParameterException("the case has no mesh to cut; make a model first");
