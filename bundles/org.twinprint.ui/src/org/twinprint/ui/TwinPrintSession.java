@@ -174,12 +174,7 @@ public final class TwinPrintSession {
     }
 
     public void setMeshHidden(String name, boolean hide) {
-        if (hide) {
-            hiddenMeshes.add(name);
-        } else {
-            hiddenMeshes.remove(name);
-        }
-        changed();
+        toggle(hiddenMeshes, name, hide);
     }
 
     /** Whether the slice views draw segments as outlines rather than filled. */
@@ -208,10 +203,15 @@ public final class TwinPrintSession {
     }
 
     public void setHidden(int key, boolean hide) {
-        if (hide) {
-            hidden.add(key);
+        toggle(hidden, key, hide);
+    }
+
+    /** Puts a display setting's key in or out of its set, and redraws. */
+    private <T> void toggle(java.util.Set<T> set, T key, boolean in) {
+        if (in) {
+            set.add(key);
         } else {
-            hidden.remove(key);
+            set.remove(key);
         }
         changed();
     }

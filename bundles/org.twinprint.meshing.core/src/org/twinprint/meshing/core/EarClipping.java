@@ -137,7 +137,7 @@ final class EarClipping {
      * Ears flatter than this (mm from their long side) wait while better ones remain: a corner on a
      * nearly straight stretch of outline would make a triangle too flat for float coordinates.
      */
-    private static final double FLAT_MM = 1e-3;
+    private static final double FLAT_MM = CapFlips.FLAT_MM;
 
     private static int[] clip(Node start, int size) {
         int[] out = new int[3 * Math.max(size - 2, 0)];

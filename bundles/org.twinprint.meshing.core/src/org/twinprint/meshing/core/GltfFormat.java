@@ -39,13 +39,11 @@ public final class GltfFormat {
     }
 
     private static final class Reader {
-        private final Path file;
         private final Map<?, ?> root;
         private final List<ByteBuffer> buffers = new ArrayList<>();
         private final List<Mesh> out = new ArrayList<>();
 
         Reader(Path file, Map<?, ?> root) throws IOException {
-            this.file = file;
             this.root = root;
             for (Object b : list("buffers")) {
                 String uri = String.valueOf(((Map<?, ?>) b).get("uri"));
