@@ -11,14 +11,17 @@ twinprint_launch() {
     -jar "$launcher" -application "$app" -nosplash -consoleLog "$@"
 }
 
-# A Java heap sized to the data a command reads: six times the size of its input (the first path
-# after the subcommand; the demo CT when there is none), at least 640 MB, at most three quarters
+# A Java heap sized to the data a command reads: six times the size of its input (the first
+# argument after the subcommand that is an existing path; the demo CT when there is none), at least 640 MB, at most three quarters
 # of the memory; compressed input gets the most. The JVM's
 # own default (a quarter of the memory, grown lazily) lets the heap swell to twice what the
 # work needs. Prints "-Xmx<N>m".
 twinprint_heap_for() {
-  local bytes=0 input=${1:-}
-  if [ -n "$input" ] && [ "${input#-}" = "$input" ] && [ -e "$input" ]; then
+  local bytes=0 input="" arg
+  for arg in "$@"; do
+    if [ "${arg#-}" = "$arg" ] && [ -e "$arg" ]; then input=$arg; break; fi
+  done
+  if [ -n "$input" ]; then
     bytes=$(du -sb "$input" 2>/dev/null | cut -f1)
   fi
   if [ "$bytes" -eq 0 ]; then

@@ -33,6 +33,10 @@ final class CaseInputs {
         this.err = err;
     }
 
+    CaseOperations operations() {
+        return operations;
+    }
+
     /** A saved case ({@code .twinprint}), or a new case with what the path holds imported. */
     Case input(String arg, Progress progress) throws IOException {
         Path path = Path.of(arg);

@@ -135,8 +135,11 @@ final class PlanCommands {
     }
 
     int implant(List<String> args) throws IOException {
+        if (!args.isEmpty() && args.get(0).equals("cranial")) {
+            return new CranialCommand(cases, cases.operations(), out, err).run(args.subList(1, args.size()));
+        }
         if (args.isEmpty() || !args.get(0).equals("fit")) {
-            throw new BadParameterException(ImplantCommand.USAGE);
+            throw new BadParameterException(ImplantCommand.USAGE + "\n  " + CranialCommand.USAGE);
         }
         Flags flags = Flags.parse(args.subList(1, args.size()),
                 List.of(ParameterSpec.flag("scale", "Scale", false, "")));

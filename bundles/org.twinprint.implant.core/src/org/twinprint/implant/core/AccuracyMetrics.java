@@ -86,8 +86,8 @@ public final class AccuracyMetrics {
     static boolean[] surface(boolean[] mask, Geometry g) {
         int nx = g.nx(), ny = g.ny(), nz = g.nz();
         boolean[] out = new boolean[mask.length];
-        for (int k = 0, n = 0; k < nz; k++) {
-            for (int j = 0; j < ny; j++) {
+        java.util.stream.IntStream.range(0, nz).parallel().forEach(k -> {
+            for (int j = 0, n = k * nx * ny; j < ny; j++) {
                 for (int i = 0; i < nx; i++, n++) {
                     if (mask[n]) {
                         out[n] = i == 0 || j == 0 || k == 0 || i == nx - 1 || j == ny - 1 || k == nz - 1
@@ -96,7 +96,7 @@ public final class AccuracyMetrics {
                     }
                 }
             }
-        }
+        });
         return out;
     }
 }

@@ -53,10 +53,18 @@ final class PointGrid {
 
     /** The index of the point nearest (x, y, z). */
     int nearest(double x, double y, double z) {
+        return nearestWithin(x, y, z, Double.MAX_VALUE);
+    }
+
+    /**
+     * The index of the point nearest (x, y, z) if one lies within {@code maxMm}, else -1 (or a point
+     * a little further): a far query then costs a few rings of cells, not the whole grid.
+     */
+    int nearestWithin(double x, double y, double z, double maxMm) {
         int cx = cellAxis(x, 0), cy = cellAxis(y, 1), cz = cellAxis(z, 2);
         int best = -1;
         double bestSq = Double.MAX_VALUE;
-        int reach = Math.max(dims[0], Math.max(dims[1], dims[2]));
+        int reach = (int) Math.min(Math.max(dims[0], Math.max(dims[1], dims[2])), Math.ceil(maxMm / cell) + 1);
         for (int r = 0; r <= reach; r++) {
             double bound = Math.max(0, r - 1) * cell; // every cell of ring r is at least this far
             if (best >= 0 && bound * bound >= bestSq) {
