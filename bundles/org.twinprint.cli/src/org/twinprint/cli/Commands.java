@@ -79,6 +79,7 @@ public final class Commands {
         SUBCOMMANDS.put("cut", CutCommand.USAGE);
         SUBCOMMANDS.put("distance", DistanceCommand.USAGE);
         SUBCOMMANDS.put("implant", ImplantCommand.USAGE + "\n  " + CranialCommand.USAGE);
+        SUBCOMMANDS.put("predict", PredictCommand.USAGE);
         SUBCOMMANDS.put("markups", "markups <case.twinprint> [--add plan.mrk.json]... [--out plan.mrk.json]"
                 + " [--save-case FILE]   add 3D Slicer markups (landmarks, lines, angles, planes, closed curves)"
                 + " to a case, write the case's markups as Slicer markups JSON, and save the case");
@@ -120,6 +121,7 @@ public final class Commands {
             case "cut" -> plan.cut(rest);
             case "distance" -> plan.distance(rest);
             case "implant" -> plan.implant(rest);
+            case "predict" -> new PredictCommand(cases, operations, out, err).run(rest);
             case "install-plugin" -> usage("install-plugin changes the installation: run it as 'releng/run install-plugin'");
             default -> usage("unknown subcommand '" + command + "'");
             };

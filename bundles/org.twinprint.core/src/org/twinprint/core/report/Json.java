@@ -50,9 +50,27 @@ public final class Json {
                 out.append(n == 0 ? "" : ", ").append(a[n]);
             }
             out.append(']');
+        } else if (v instanceof Record r && components(r) != null) {
+            writeMap(components(r), out, indent);
         } else {
             quote(v.toString(), out);
         }
+    }
+
+    /**
+     * A record's components by name, in declaration order (a Prediction, say, as a JSON object);
+     * null when they cannot be read (a record that is not public), which is then written as text.
+     */
+    private static Map<String, Object> components(Record r) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+            try {
+                m.put(c.getName(), c.getAccessor().invoke(r));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+        return m;
     }
 
     private static void writeMap(Map<?, ?> m, StringBuilder out, int indent) {

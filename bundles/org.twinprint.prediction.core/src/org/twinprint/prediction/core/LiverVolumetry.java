@@ -27,9 +27,12 @@ public final class LiverVolumetry {
     public record Margin(String tumour, double volumeMl, Side side, double marginMm) {
     }
 
-    /** The volumes (ml) and margins of one resection. */
+    /**
+     * The volumes (ml) and margins of one resection. The remnant's interval is the partial-voxel
+     * uncertainty at the cut: half the parenchyma voxels along it, either way.
+     */
     public record Result(double liverMl, double tumourMl, double parenchymaMl, double remnantMl, double removedMl,
-            List<Margin> margins) {
+            double remnantLowMl, double remnantHighMl, double voxelDiagonalMm, List<Margin> margins) {
 
         /** The remnant as a share of the parenchyma, %. */
         public double remnantPercent() {
@@ -54,14 +57,27 @@ public final class LiverVolumetry {
                 anyTumour[n] |= t[n];
             }
         }
-        long liverVoxels = 0, tumourVoxels = 0, parenchyma = 0, remnant = 0;
-        for (int n = 0; n < liver.length; n++) {
-            boolean inTumour = anyTumour[n] && liver[n];
-            liverVoxels += liver[n] ? 1 : 0;
-            tumourVoxels += inTumour ? 1 : 0;
-            if (liver[n] && !inTumour) {
-                parenchyma++;
-                remnant += removed[n] ? 0 : 1;
+        long liverVoxels = 0, tumourVoxels = 0, parenchyma = 0, remnant = 0, keptAtCut = 0, removedAtCut = 0;
+        int sx = 1, sy = g.nx(), sz = g.nx() * g.ny();
+        for (int k = 0, n = 0; k < g.nz(); k++) {
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++, n++) {
+                    boolean inTumour = anyTumour[n] && liver[n];
+                    liverVoxels += liver[n] ? 1 : 0;
+                    tumourVoxels += inTumour ? 1 : 0;
+                    if (liver[n] && !inTumour) {
+                        parenchyma++;
+                        remnant += removed[n] ? 0 : 1;
+                        boolean r = removed[n];
+                        boolean atCut = i > 0 && removed[n - sx] != r || i < g.nx() - 1 && removed[n + sx] != r
+                                || j > 0 && removed[n - sy] != r || j < g.ny() - 1 && removed[n + sy] != r
+                                || k > 0 && removed[n - sz] != r || k < g.nz() - 1 && removed[n + sz] != r;
+                        if (atCut) {
+                            keptAtCut += r ? 0 : 1;
+                            removedAtCut += r ? 1 : 0;
+                        }
+                    }
+                }
             }
         }
         if (liverVoxels == 0) {
@@ -104,7 +120,8 @@ public final class LiverVolumetry {
             }
         }
         return new Result(liverVoxels * voxelMl, tumourVoxels * voxelMl, parenchyma * voxelMl, remnant * voxelMl,
-                (parenchyma - remnant) * voxelMl, margins);
+                (parenchyma - remnant) * voxelMl, (remnant - keptAtCut / 2.0) * voxelMl,
+                (remnant + removedAtCut / 2.0) * voxelMl, g.spacing().length(), margins);
     }
 
     private static double[] squared(boolean[] mask, Geometry g) {
