@@ -111,7 +111,7 @@ final class CutCommand {
         }
     }
 
-    private static Vec3 vector(String text) {
+    static Vec3 vector(String text) {
         String[] xyz = text.split(",");
         if (xyz.length != 3) {
             throw new IllegalArgumentException("'" + text + "' is not three numbers x,y,z");

@@ -99,7 +99,7 @@ final class ImplantCommand {
     }
 
     /** A mesh file, or one mesh of a glTF file by FILE.gltf#NAME. */
-    private static Mesh mesh(String arg) throws IOException {
+    static Mesh mesh(String arg) throws IOException {
         int hash = arg.indexOf(".gltf#");
         Path file = Path.of(hash < 0 ? arg : arg.substring(0, hash + 5));
         List<Mesh> all = MeshFileReader.read(file);
@@ -115,7 +115,7 @@ final class ImplantCommand {
     }
 
     /** The control points of a markups file, in order. */
-    private static List<Vec3> points(String file) throws IOException {
+    static List<Vec3> points(String file) throws IOException {
         List<Vec3> out = new ArrayList<>();
         for (Markup m : SlicerMarkups.read(Path.of(file))) {
             m.points().forEach(p -> out.add(p.position()));

@@ -138,8 +138,19 @@ final class PlanCommands {
         if (!args.isEmpty() && args.get(0).equals("cranial")) {
             return new CranialCommand(cases, cases.operations(), out, err).run(args.subList(1, args.size()));
         }
+        if (!args.isEmpty() && args.get(0).equals("guide")) {
+            Map<String, Object> json = GuideCommand.run(Flags.parse(args.subList(1, args.size()), List.of(),
+                    java.util.Set.of("plane")), new ConsoleProgress(err));
+            out.print(Json.write(json));
+            if (!Boolean.TRUE.equals(json.get("printable"))) {
+                err.println("twinprint implant guide: the guide is NOT printable: " + json.get("printability"));
+                return 1;
+            }
+            return 0;
+        }
         if (args.isEmpty() || !args.get(0).equals("fit")) {
-            throw new BadParameterException(ImplantCommand.USAGE + "\n  " + CranialCommand.USAGE);
+            throw new BadParameterException(ImplantCommand.USAGE + "\n  " + CranialCommand.USAGE + "\n  "
+                    + GuideCommand.USAGE);
         }
         Flags flags = Flags.parse(args.subList(1, args.size()),
                 List.of(ParameterSpec.flag("scale", "Scale", false, "")));

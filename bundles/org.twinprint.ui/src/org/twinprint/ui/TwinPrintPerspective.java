@@ -37,6 +37,7 @@ public final class TwinPrintPerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.75f, editor);
         bottom.addView(PROGRESS_VIEW);
         bottom.addView(LOG_VIEW);
+        bottom.addView(org.twinprint.ui.views.PredictionView.ID);
         layout.addView(SLICE_VIEW, IPageLayout.TOP, 0.5f, editor);
         layout.addView(CORONAL_VIEW, IPageLayout.RIGHT, 0.5f, SLICE_VIEW);
         layout.addView(SAGITTAL_VIEW, IPageLayout.BOTTOM, 0.5f, SLICE_VIEW);

@@ -592,6 +592,104 @@ class WorkbenchTest {
         assertEquals("TwinPrint", page().getWorkbenchWindow().getShell().getText());
     }
 
+    @Test
+    @Order(20)
+    void twoLiverResectionVariantsAreComparedInThePredictionViewWithTheirChart() throws Exception {
+        java.nio.file.Path data = java.nio.file.Path.of(System.getProperty("twinprint.shared", "../shared"), "data",
+                "totalsegmentator-example-ct");
+        TwinPrintSession session = TwinPrintSession.get();
+        var operations = session.operations();
+        Case c = new Case("TotalSegmentator example");
+        operations.importInto(c, data.resolve("example_ct.nii.gz"), java.util.Map.of(),
+                org.twinprint.core.spi.Progress.NONE);
+        operations.segment(c, operations.catalog().require(org.twinprint.core.service.ServiceKind.SEGMENTATION_TOOL,
+                org.twinprint.core.spi.SegmentationTool.class, "segment.from-mask-file"), java.util.Map.of("file",
+                        data.resolve("labels/liver.nii.gz").toString(), "segment", "Liver"),
+                org.twinprint.core.spi.Progress.NONE);
+        c.putMarkup(new org.twinprint.core.model.Markup("Right hepatectomy", org.twinprint.core.model.Markup.Type.PLANE,
+                List.of(point("", -60, -185, 390)), new org.twinprint.core.model.Vec3(-1, 0, 0)));
+        c.putMarkup(new org.twinprint.core.model.Markup("Extended right", org.twinprint.core.model.Markup.Type.PLANE,
+                List.of(point("", -25, -185, 390)), new org.twinprint.core.model.Vec3(-1, 0, 0.15)));
+        session.open(c);
+        org.twinprint.ui.views.PredictionView view = (org.twinprint.ui.views.PredictionView) page().showView(
+                org.twinprint.ui.views.PredictionView.ID);
+        view.setVariants(List.of(org.twinprint.prediction.core.LiverPlan.Variant.parse("Right=Right hepatectomy"),
+                org.twinprint.prediction.core.LiverPlan.Variant.parse("Extended=Extended right")), "Right");
+        assertTrue(waitFor(view.predict()).isOK());
+        page().setPartState(page().getReference(view), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
+        spin(800);
+        List<String[]> rows = view.resultRows();
+        assertEquals(2, rows.size());
+        assertEquals("\u2605 Right", rows.get(0)[0], "the chosen variant is starred");
+        assertTrue(rows.get(0)[1].matches("\\d+\\.\\d \\(\\d+\\.\\d\u2013\\d+\\.\\d\\)"), rows.get(0)[1]);
+        assertTrue(view.hasChart());
+        ImageData shot = Screenshots.capture(page().getWorkbenchWindow().getShell(), "prediction-view.png");
+        assertTrue(distinctColours(shot) > 20);
+        page().setPartState(page().getReference(view), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
+    }
+
+    @Test
+    @Order(21)
+    void aCranialImplantIsDesignedForTheSkullBreakSkullAndShownWithItIn3d() throws Exception {
+        java.nio.file.Path skullFile = java.nio.file.Path.of(System.getProperty("twinprint.shared", "../shared"),
+                "data", "skullbreak-defective-skull", "skullbreak_parietotemporal_001.nii.gz");
+        TwinPrintSession session = TwinPrintSession.get();
+        var operations = session.operations();
+        java.util.function.Function<String, org.twinprint.core.spi.SegmentationTool> tool = id -> operations.catalog()
+                .require(org.twinprint.core.service.ServiceKind.SEGMENTATION_TOOL,
+                        org.twinprint.core.spi.SegmentationTool.class, id);
+        Case c = new Case("SkullBreak 001");
+        c.keepUndoHistory(false);
+        CaseJob job = new CaseJob("Cranial implant", progress -> {
+            operations.importInto(c, skullFile, java.util.Map.of(), progress);
+            operations.segment(c, tool.apply("segment.threshold"), java.util.Map.of("preset", "custom", "lower", "1",
+                    "upper", "1", "segment", "Skull"), progress);
+            operations.segment(c, tool.apply("implant.cranial"), java.util.Map.of("segment", "Skull", "implant",
+                    "Implant"), progress);
+            org.twinprint.meshing.core.ModelPipeline pipeline = new org.twinprint.meshing.core.ModelPipeline(operations);
+            pipeline.run(c, org.twinprint.meshing.core.ModelPipeline.Options.ofSegment("Skull"), progress);
+            pipeline.run(c, org.twinprint.meshing.core.ModelPipeline.Options.ofSegment("Implant"), progress);
+        });
+        job.schedule();
+        assertTrue(waitFor(job).isOK(), String.valueOf(job.getResult()));
+        assertEquals(List.of("Skull", "Implant"), c.meshes().stream().map(org.twinprint.core.model.Mesh::name).toList());
+        assertTrue(c.markups().stream().anyMatch(m -> m.name().equals("Mid-sagittal plane")));
+        // bone-coloured skull, a blue implant: as a designer would show them
+        operations.segment(c, tool.apply("segment.rename"), java.util.Map.of("segment", "Skull", "color", "#e3dac9"),
+                org.twinprint.core.spi.Progress.NONE);
+        operations.segment(c, tool.apply("segment.rename"), java.util.Map.of("segment", "Implant", "color",
+                "#2f6fff"), org.twinprint.core.spi.Progress.NONE);
+        session.open(c);
+        spin(1500);
+        ModelView model = (ModelView) page().showView(TwinPrintPerspective.MODEL_VIEW);
+        page().setPartState(page().getReference(model), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
+        spin(800);
+        int shown = 0;
+        for (int turn : new int[] { 90, -90 }) {
+            model.resetCamera();
+            model.orbit(turn, 20);
+            spin(1500);
+            ImageData shot = Screenshots.capture(page().getWorkbenchWindow().getShell(),
+                    "cranial-implant-3d-" + (turn > 0 ? "a" : "b") + ".png");
+            assertTrue(distinctColours(shot) > 50);
+            shown = Math.max(shown, bluePixels(shot));
+        }
+        assertTrue(shown > 5000, "the implant is in view: " + shown + " blue pixels");
+        page().setPartState(page().getReference(model), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
+    }
+
+    /** Pixels clearly blue (the implant), not the grey-blue of the background. */
+    private static int bluePixels(ImageData image) {
+        int count = 0;
+        for (int y = 0; y < image.height; y++) {
+            for (int x = 0; x < image.width; x++) {
+                org.eclipse.swt.graphics.RGB c = image.palette.getRGB(image.getPixel(x, y));
+                count += c.blue > c.red + 80 && c.blue > c.green + 40 ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
     private static org.twinprint.core.model.Markup.Point point(String label, double x, double y, double z) {
         return new org.twinprint.core.model.Markup.Point(label, new org.twinprint.core.model.Vec3(x, y, z));
     }
