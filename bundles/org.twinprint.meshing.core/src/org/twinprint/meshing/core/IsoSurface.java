@@ -28,7 +28,8 @@ public final class IsoSurface {
             throw new IllegalArgumentException("the field has " + field.length + " samples, the grid " + g.voxelCount());
         }
         // a value at or next to zero would put vertices of several edges on one grid point, where they
-        // would become one; a hundredth of a voxel away they stay apart, and the surface moves by no more
+        // would become one; set to a hundredth of a voxel they stay apart, and the surface moves by at
+        // most two hundredths of a voxel
         float[] f = field.clone();
         float least = (float) (0.01 * Math.min(g.spacing().x(), Math.min(g.spacing().y(), g.spacing().z())));
         for (int n = 0; n < f.length; n++) {
