@@ -78,7 +78,8 @@ public final class Commands {
                 + " volumes, meshes, markups, provenance, and a SHA-256 of each part's data");
         SUBCOMMANDS.put("cut", CutCommand.USAGE);
         SUBCOMMANDS.put("distance", DistanceCommand.USAGE);
-        SUBCOMMANDS.put("implant", ImplantCommand.USAGE + "\n  " + CranialCommand.USAGE + "\n  " + GuideCommand.USAGE);
+        SUBCOMMANDS.put("implant", ImplantCommand.USAGE + "\n  " + CranialCommand.USAGE + "\n  " + GuideCommand.USAGE
+                + "\n  " + CompareCommand.USAGE);
         SUBCOMMANDS.put("predict", PredictCommand.USAGE);
         SUBCOMMANDS.put("markups", "markups <case.twinprint> [--add plan.mrk.json]... [--out plan.mrk.json]"
                 + " [--save-case FILE]   add 3D Slicer markups (landmarks, lines, angles, planes, closed curves)"

@@ -138,6 +138,15 @@ final class PlanCommands {
         if (!args.isEmpty() && args.get(0).equals("cranial")) {
             return new CranialCommand(cases, cases.operations(), out, err).run(args.subList(1, args.size()));
         }
+        if (!args.isEmpty() && args.get(0).equals("compare")) {
+            Map<String, Object> json = CompareCommand.run(Flags.parse(args.subList(1, args.size()), List.of()));
+            out.print(Json.write(json));
+            if (!Boolean.TRUE.equals(json.get("converged"))) {
+                err.println("twinprint implant compare: " + json.get("message"));
+                return 1;
+            }
+            return 0;
+        }
         if (!args.isEmpty() && args.get(0).equals("guide")) {
             Map<String, Object> json = GuideCommand.run(Flags.parse(args.subList(1, args.size()), List.of(),
                     java.util.Set.of("plane")), new ConsoleProgress(err));
@@ -150,7 +159,7 @@ final class PlanCommands {
         }
         if (args.isEmpty() || !args.get(0).equals("fit")) {
             throw new BadParameterException(ImplantCommand.USAGE + "\n  " + CranialCommand.USAGE + "\n  "
-                    + GuideCommand.USAGE);
+                    + GuideCommand.USAGE + "\n  " + CompareCommand.USAGE);
         }
         Flags flags = Flags.parse(args.subList(1, args.size()),
                 List.of(ParameterSpec.flag("scale", "Scale", false, "")));
