@@ -66,10 +66,16 @@ final class GuideCommand {
         if (print != null && !print.equals("sla") && !print.equals("fdm")) {
             throw new BadParameterException("--print is sla or fdm, not " + print);
         }
-        CuttingGuide.Options o = blade == null ? base : new CuttingGuide.Options(base.clearanceMm(), base.baseMm(),
-                Double.parseDouble(blade), base.wallMm(), base.boxLengthMm(), base.boxHeightMm(), base.marginMm(),
-                base.sectorDegrees(), base.voxelMm());
-        Vec3 toward = side == null ? null : CutCommand.vector(side);
+        CuttingGuide.Options o;
+        Vec3 toward;
+        try {
+            o = blade == null ? base : new CuttingGuide.Options(base.clearanceMm(), base.baseMm(),
+                    Double.parseDouble(blade), base.wallMm(), base.boxLengthMm(), base.boxHeightMm(), base.marginMm(),
+                    base.sectorDegrees(), base.voxelMm());
+            toward = side == null ? null : CutCommand.vector(side);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("--blade takes mm (above 0, at most 3) and --side x,y,z: " + e.getMessage());
+        }
         long start = System.nanoTime();
         CuttingGuide.Result r = CuttingGuide.design(bone, planes, toward, o, progress);
         Map<String, Object> json = new LinkedHashMap<>();

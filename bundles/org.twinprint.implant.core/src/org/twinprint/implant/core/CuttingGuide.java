@@ -227,12 +227,16 @@ public final class CuttingGuide {
         }
         r.put("slotWidthsMm", widths);
         ClosestPoints closest = new ClosestPoints(bone);
-        ClosestPoints.Query q = closest.query();
         float[] v = guide.vertices();
-        double min = Double.MAX_VALUE;
-        for (int p = 0; p < v.length; p += 3) {
-            min = Math.min(min, Math.abs(q.signedDistance(v[p], v[p + 1], v[p + 2])));
-        }
+        int blocks = 64, per = (guide.vertexCount() + blocks - 1) / blocks;
+        double min = IntStream.range(0, blocks).parallel().mapToDouble(b -> {
+            ClosestPoints.Query q = closest.query();
+            double least = Double.MAX_VALUE;
+            for (int p = 3 * b * per; p < Math.min(v.length, 3 * (b + 1) * per); p += 3) {
+                least = Math.min(least, Math.abs(q.signedDistance(v[p], v[p + 1], v[p + 2])));
+            }
+            return least;
+        }).min().orElse(Double.MAX_VALUE);
         r.put("clearanceAskedMm", o.clearanceMm());
         r.put("nearestToBoneMm", min);
         r.put("options", Map.of("baseMm", o.baseMm(), "bladeMm", o.bladeMm(), "wallMm", o.wallMm(), "boxLengthMm",
