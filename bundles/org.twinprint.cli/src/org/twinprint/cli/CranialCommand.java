@@ -18,6 +18,7 @@ import org.twinprint.core.spi.BadParameterException;
 import org.twinprint.core.spi.ParameterSpec;
 import org.twinprint.core.spi.Progress;
 import org.twinprint.core.spi.SegmentationTool;
+import org.twinprint.implant.core.CranialImplant;
 import org.twinprint.meshing.core.ModelPipeline;
 
 /**
@@ -77,12 +78,8 @@ final class CranialCommand {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("input", Path.of(flags.positional().get(0)).toAbsolutePath().toString());
         report.put("skullSegment", skull);
-        report.putAll(c.results().entrySet().stream().filter(e -> e.getKey().equals("implant.cranial:" + IMPLANT))
-                .map(e -> (Map<?, ?>) e.getValue()).findFirst().map(m -> {
-                    Map<String, Object> copy = new LinkedHashMap<>();
-                    m.forEach((k, v) -> copy.put(String.valueOf(k), v));
-                    return copy;
-                }).orElseThrow());
+        ((Map<?, ?>) c.results().get(CranialImplant.RESULT_PREFIX + IMPLANT)).forEach((k, v) -> report.put(
+                String.valueOf(k), v));
         Map<String, Object> mesh = new LinkedHashMap<>(model.report().toMap());
         mesh.put("repairs", model.repairs().toMap());
         if (outFile != null) {

@@ -83,7 +83,7 @@ final class PredictCommand {
         report.put("units", "ml, %, mm; patient LPS");
         report.put("patient", c.results().get(PatientData.KEY));
         report.put("plan", c.results().get(LiverPlan.KEY));
-        report.put("variants", c.results().get("prediction.liver.variants"));
+        report.put("variants", c.results().get(LiverPlan.OUTCOMES));
         if (caseOut != null) {
             cases.saveCase(c, caseOut, progress);
         }
@@ -93,7 +93,7 @@ final class PredictCommand {
             err.println("[twinprint] wrote " + Path.of(outFile).toAbsolutePath());
         }
         out.print(json);
-        summary(predictions, c.results().get("prediction.liver.variants"));
+        summary(predictions, c.results().get(LiverPlan.OUTCOMES));
         return 0;
     }
 

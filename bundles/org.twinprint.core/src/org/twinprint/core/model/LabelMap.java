@@ -49,6 +49,17 @@ public final class LabelMap {
         return layers.get(s.layer());
     }
 
+    /** The segment's voxels as a mask of the grid (a copy). */
+    public boolean[] mask(Segment s) {
+        byte[] labels = labelsOf(s);
+        byte label = (byte) s.label();
+        boolean[] mask = new boolean[labels.length];
+        for (int n = 0; n < labels.length; n++) {
+            mask[n] = labels[n] == label;
+        }
+        return mask;
+    }
+
     /** Whether the voxel at {@code index} belongs to the segment. */
     public boolean contains(Segment s, int index) {
         return layers.get(s.layer())[index] == (byte) s.label();

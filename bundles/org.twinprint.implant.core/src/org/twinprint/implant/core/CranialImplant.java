@@ -19,6 +19,9 @@ import org.twinprint.segmentation.core.MaskIslands;
  */
 public final class CranialImplant {
 
+    /** The case's results key of an implant's report is this and the implant segment's name. */
+    public static final String RESULT_PREFIX = "implant.cranial:";
+
     /** How far past the defect's seeds its bone may reach, beyond the sliver depth, mm. */
     private static final double GROW_MM = 1.5;
 

@@ -34,15 +34,9 @@ final class GuideFrame {
 
     static GuideFrame of(Mesh bone, List<CuttingGuide.Plane> planes, Vec3 side, CuttingGuide.Options o) {
         float[] v = bone.vertices();
-        double[] c = new double[3];
-        int n = v.length / 3;
-        for (int p = 0; p < v.length; p += 3) {
-            c[0] += v[p] / n;
-            c[1] += v[p + 1] / n;
-            c[2] += v[p + 2] / n;
-        }
-        Vec3 centre = new Vec3(c[0], c[1], c[2]);
-        Vec3 axis = principalAxis(v, centre);
+        PrincipalAxes principal = PrincipalAxes.of(bone);
+        Vec3 centre = principal.centre();
+        Vec3 axis = principal.longest();
         Vec3 want = side != null ? side : new Vec3(0, -1, 0);
         Vec3 s = want.minus(axis.times(want.dot(axis)));
         if (s.length() < 1e-6) {
@@ -243,28 +237,6 @@ final class GuideFrame {
 
     private static Vec3 vertex(float[] v, int i) {
         return new Vec3(v[3 * i], v[3 * i + 1], v[3 * i + 2]);
-    }
-
-    private static Vec3 principalAxis(float[] v, Vec3 c) {
-        double[][] m = new double[3][3];
-        for (int p = 0; p < v.length; p += 3) {
-            double[] d = { v[p] - c.x(), v[p + 1] - c.y(), v[p + 2] - c.z() };
-            for (int a = 0; a < 3; a++) {
-                for (int b = 0; b < 3; b++) {
-                    m[a][b] += d[a] * d[b];
-                }
-            }
-        }
-        org.apache.commons.math3.linear.EigenDecomposition e = new org.apache.commons.math3.linear.EigenDecomposition(
-                new org.apache.commons.math3.linear.Array2DRowRealMatrix(m));
-        int best = 0;
-        for (int i = 1; i < 3; i++) {
-            if (e.getRealEigenvalue(i) > e.getRealEigenvalue(best)) {
-                best = i;
-            }
-        }
-        double[] a = e.getEigenvector(best).toArray();
-        return new Vec3(a[0], a[1], a[2]).normalized();
     }
 
     private static void grow(double[] lo, double[] hi, Vec3 p) {

@@ -13,6 +13,8 @@ import java.util.Map;
 public record LiverPlan(String liver, List<String> tumours, List<Variant> variants, String chosen) {
 
     public static final String KEY = "plan.liver";
+    /** The results key of the last prediction's outcomes, variant by variant. */
+    public static final String OUTCOMES = "prediction.liver.variants";
 
     /** One way to resect: plane markups by name, or a segment (then {@code planes} is empty). */
     public record Variant(String name, List<String> planes, String segment) {

@@ -134,14 +134,7 @@ public final class LiverPlanPredictor {
     }
 
     private static boolean[] mask(LabelMap map, String name) {
-        Segment s = map.segment(name).orElseThrow(() -> new IllegalArgumentException(
-                "the case has no segment '" + name + "'; it has " + map.segments().stream().map(Segment::name).toList()));
-        byte[] labels = map.labelsOf(s);
-        byte label = (byte) s.label();
-        boolean[] out = new boolean[labels.length];
-        for (int n = 0; n < out.length; n++) {
-            out[n] = labels[n] == label;
-        }
-        return out;
+        return map.mask(map.segment(name).orElseThrow(() -> new IllegalArgumentException(
+                "the case has no segment '" + name + "'; it has " + map.segments().stream().map(Segment::name).toList())));
     }
 }

@@ -17,13 +17,7 @@ final class Masks {
     }
 
     static boolean[] of(LabelMap map, Segment s) {
-        byte label = (byte) s.label();
-        byte[] labels = map.labelsOf(s);
-        boolean[] mask = new boolean[labels.length];
-        for (int n = 0; n < labels.length; n++) {
-            mask[n] = labels[n] == label;
-        }
-        return mask;
+        return map.mask(s);
     }
 
     /**

@@ -47,7 +47,6 @@ import org.twinprint.ui.jobs.CaseJob;
 public final class PredictionView extends ViewPart {
 
     public static final String ID = "org.twinprint.ui.views.prediction";
-    private static final String OUTCOMES = "prediction.liver.variants";
 
     private Spinner height, weight;
     private Combo bsa, condition, liver;
@@ -262,7 +261,7 @@ public final class PredictionView extends ViewPart {
     /** The case's outcomes, variant by variant, as the service left them (or as a case file brought them back). */
     static List<Map<?, ?>> outcomes(Case c) {
         List<Map<?, ?>> out = new ArrayList<>();
-        if (c != null && c.results().get(OUTCOMES) instanceof List<?> list) {
+        if (c != null && c.results().get(LiverPlan.OUTCOMES) instanceof List<?> list) {
             list.forEach(o -> out.add((Map<?, ?>) o));
         }
         return out;

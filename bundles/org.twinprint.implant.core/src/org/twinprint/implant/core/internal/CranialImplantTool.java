@@ -74,12 +74,7 @@ public final class CranialImplantTool implements SegmentationTool {
             throw new IllegalArgumentException("the implant needs a name of its own, not '" + skullName + "'");
         }
         Geometry g = map.geometry();
-        boolean[] mask = new boolean[(int) g.voxelCount()];
-        byte[] labels = map.labelsOf(skull);
-        byte label = (byte) skull.label();
-        for (int n = 0; n < mask.length; n++) {
-            mask[n] = labels[n] == label;
-        }
+        boolean[] mask = map.mask(skull);
         SymmetryPlane.Plane plane = p.flag("keep-plane") ? markedPlane(target, mask, g) : null;
         CranialImplant.Options o = new CranialImplant.Options(p.number("thickness"), p.number("flange"),
                 p.number("flange-thickness"), p.number("gap"), p.number("rounding"), 1, 0.5);
@@ -88,7 +83,7 @@ public final class CranialImplantTool implements SegmentationTool {
         map.addSegmentOver(implantName, COLOUR, r.indices(g));
         Vec3 n = r.plane().normal();
         target.putMarkup(new Markup(PLANE, Markup.Type.PLANE, List.of(new Markup.Point("", r.plane().point())), n));
-        target.putResult("implant.cranial:" + implantName, r.report());
+        target.putResult(CranialImplant.RESULT_PREFIX + implantName, r.report());
         Map<String, Object> report = r.report();
         return String.format(Locale.ROOT, "%s: %.2f ml mirrored from '%s' across %s (mirror distance %.2f mm),"
                 + " median thickness %.2f mm, %.0f%% of the defect covered", implantName, report.get("volumeMl"),

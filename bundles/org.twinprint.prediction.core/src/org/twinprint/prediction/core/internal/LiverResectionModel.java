@@ -18,12 +18,10 @@ import org.twinprint.prediction.core.PatientData;
 /**
  * The liver resection plan's predictions as a catalog service: the case's patient data and plan
  * variants in, each variant's remnant, risk, margins and the models that apply out; the
- * outcomes, variant by variant, are kept in the case's results under {@value #RESULTS}.
+ * outcomes, variant by variant, are kept in the case's results under {@link LiverPlan#OUTCOMES}.
  */
 @Component(service = OutcomeModel.class)
 public final class LiverResectionModel implements OutcomeModel {
-
-    public static final String RESULTS = "prediction.liver.variants";
 
     @Override
     public String id() {
@@ -69,7 +67,7 @@ public final class LiverResectionModel implements OutcomeModel {
         }
         List<LiverPlanPredictor.VariantOutcome> outcomes = LiverPlanPredictor.predict(target, PatientData.of(p), asked,
                 progress);
-        target.putResult(RESULTS, outcomes.stream().map(LiverPlanPredictor.VariantOutcome::toMap).toList());
+        target.putResult(LiverPlan.OUTCOMES, outcomes.stream().map(LiverPlanPredictor.VariantOutcome::toMap).toList());
         List<Prediction> out = new ArrayList<>();
         for (LiverPlanPredictor.VariantOutcome o : outcomes) {
             for (Prediction x : o.predictions()) {
