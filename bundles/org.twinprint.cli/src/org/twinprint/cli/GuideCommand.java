@@ -26,17 +26,20 @@ import org.twinprint.meshing.core.StlFormat;
 final class GuideCommand {
 
     static final String USAGE = "implant guide <bone mesh or FILE.gltf#NAME> --plane x,y,z:nx,ny,nz [--plane ...]"
-            + " | --planes F.mrk.json [--print sla|fdm] [--blade MM] [--side x,y,z] [--out guide.stl]"
+            + " | --planes F.mrk.json [--screw x,y,z[:dx,dy,dz] ...] [--sleeve x,y,z[:dx,dy,dz] ...] [--hole-diameter MM]"
+            + " [--sleeve-height MM] [--print sla|fdm] [--blade MM] [--side x,y,z] [--out guide.stl]"
             + " [--report guide.json]   a cutting guide: a base on the bone at the printer's clearance, one saw slot per"
-            + " plane (blade + 2 x clearance); the report gives each slot's width and the nearest approach to the bone"
-            + " measured on the guide";
+            + " plane (blade + 2 x clearance), screw holes and drill sleeves along a line (through a point; drilling"
+            + " square to the bone unless a direction is given); the report gives each slot's and bore's width and the"
+            + " nearest approach to the bone measured on the guide";
 
     private GuideCommand() {
     }
 
     /** The report; {@code printable} in it says whether the exit is 0. */
     static Map<String, Object> run(Flags flags, Progress progress) throws IOException {
-        List<String> planeArgs = flags.takeAll("plane");
+        List<String> planeArgs = flags.takeAll("plane"), screws = flags.takeAll("screw"), sleeves = flags.takeAll("sleeve");
+        String diameter = flags.take("hole-diameter"), height = flags.take("sleeve-height");
         String planesFile = flags.take("planes"), print = flags.take("print"), blade = flags.take("blade"),
                 side = flags.take("side"), out = flags.take("out"), report = flags.take("report");
         if (flags.positional().size() != 1 || !flags.values().isEmpty() || (planeArgs.isEmpty() == (planesFile == null))) {
@@ -76,8 +79,22 @@ final class GuideCommand {
         } catch (IllegalArgumentException e) {
             throw new BadParameterException("--blade takes mm (above 0, at most 3) and --side x,y,z: " + e.getMessage());
         }
+        List<CuttingGuide.Hole> holes = new ArrayList<>();
+        try {
+            double d = diameter == null ? 3 : Double.parseDouble(diameter);
+            double h = height == null ? 6 : Double.parseDouble(height);
+            for (String screw : screws) {
+                holes.add(hole(screw, d, 0));
+            }
+            for (String sleeve : sleeves) {
+                holes.add(hole(sleeve, d, h));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("--screw and --sleeve take x,y,z or x,y,z:dx,dy,dz (LPS mm), --hole-diameter"
+                    + " and --sleeve-height mm: " + e.getMessage());
+        }
         long start = System.nanoTime();
-        CuttingGuide.Result r = CuttingGuide.design(bone, planes, toward, o, progress);
+        CuttingGuide.Result r = CuttingGuide.design(bone, planes, holes, toward, o, progress);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("bone", bone.name());
         json.put("print", print == null ? "sla" : print);
@@ -95,5 +112,15 @@ final class GuideCommand {
             AtomicFiles.writeString(Path.of(report), Json.write(json));
         }
         return json;
+    }
+
+    /** A hole through x,y,z, drilling along dx,dy,dz if given. */
+    private static CuttingGuide.Hole hole(String arg, double diameterMm, double sleeveMm) {
+        String[] halves = arg.split(":");
+        if (halves.length > 2) {
+            throw new IllegalArgumentException(arg);
+        }
+        return new CuttingGuide.Hole(CutCommand.vector(halves[0]), halves.length == 2 ? CutCommand.vector(halves[1])
+                : null, diameterMm, sleeveMm);
     }
 }

@@ -42,11 +42,61 @@ class CuttingGuideTest {
         List<CuttingGuide.Plane> planes = List.of(a.plane(-5, 8, 20), a.plane(6, -6, 110));
         CuttingGuide.Options o = CuttingGuide.Options.sla();
         long start = System.nanoTime();
-        CuttingGuide.Result r = CuttingGuide.design(bone, planes, null, o, Progress.NONE);
+        CuttingGuide.Result r = CuttingGuide.design(bone, planes, List.of(), null, o, Progress.NONE);
         System.out.printf("cutting guide on %s: %s; %d triangles, %.2f ml, %d ms %s %s%n", bone.name(),
                 r.report().get("summary"), r.guide().triangleCount(), r.guide().volumeMm3() / 1000,
                 (System.nanoTime() - start) / 1_000_000, r.report().get("designMillis"), r.report().get("gridVoxels"));
         check(r, o, planes.size());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aScrewHoleAndADrillSleeveAreOpenBoresOfTheirDiameterThroughOneClosedGuide() {
+        Mesh bone = pieces.get(1);
+        Axis a = Axis.of(bone);
+        List<CuttingGuide.Plane> planes = List.of(a.plane(-12, 8, 20), a.plane(14, -6, 110));
+        Vec3 front = new Vec3(0, -1, 0).minus(a.axis.times(-a.axis.y())).normalized();
+        List<CuttingGuide.Hole> holes = List.of(CuttingGuide.Hole.screw(a.centre.plus(a.axis.times(-3)).plus(front
+                .times(30)), null), CuttingGuide.Hole.sleeve(a.centre.plus(a.axis.times(5)).plus(front.times(30)), null));
+        CuttingGuide.Options o = CuttingGuide.Options.sla();
+        CuttingGuide.Result r = CuttingGuide.design(bone, planes, holes, null, o, Progress.NONE);
+        List<Map<String, Object>> placed = (List<Map<String, Object>>) r.report().get("holes");
+        System.out.printf("guide with a screw hole and a drill sleeve on %s: %s; holes %s%n", bone.name(),
+                r.report().get("summary"), placed);
+        check(r, o, planes.size());
+        assertEquals(2, placed.size());
+        for (Map<String, Object> h : placed) {
+            assertEquals(3.0, (double) h.get("diameterMm"), 0.05, "bore " + h);
+            Vec3 entry = vector(h.get("entryMm")), d = vector(h.get("direction"));
+            // the drill's own axis, from the bone out through the base and the sleeve, meets no face
+            double height = o.clearanceMm() + o.baseMm() + o.wallMm() + ("drill sleeve".equals(h.get("kind")) ? 6 : 0);
+            assertEquals(0, crossings(r.guide(), entry, entry.minus(d.times(2 * height))), "open bore " + h);
+            // and beside the axis, through the wall, there is guide
+            Vec3 beside = d.cross(a.axis).normalized().times(1.5 + o.wallMm() / 2);
+            assertTrue(crossings(r.guide(), entry.plus(beside), entry.plus(beside).minus(d.times(2 * height))) > 0,
+                    "a wall around " + h);
+        }
+        double standing = 0;
+        Map<String, Object> sleeve = placed.get(1);
+        Vec3 entry = vector(sleeve.get("entryMm")), d = vector(sleeve.get("direction"));
+        float[] v = r.guide().vertices();
+        for (int p = 0; p < v.length; p += 3) {
+            Vec3 q = new Vec3(v[p], v[p + 1], v[p + 2]).minus(entry);
+            if (q.minus(d.times(q.dot(d))).length() <= 4.6) {
+                standing = Math.max(standing, -q.dot(d));
+            }
+        }
+        assertTrue(standing >= o.clearanceMm() + o.baseMm() + 6 - 0.3, "the sleeve stands " + standing + " mm high");
+    }
+
+    @Test
+    void aHoleThatMissesTheBoneIsRefused() {
+        Mesh bone = pieces.get(0);
+        Axis a = Axis.of(bone);
+        CuttingGuide.Hole wide = CuttingGuide.Hole.screw(a.centre.plus(a.perpendicular(0).times(40)), a.axis);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CuttingGuide.design(bone,
+                List.of(a.plane(0, 0, 0)), List.of(wide), null, CuttingGuide.Options.sla(), Progress.NONE));
+        assertTrue(e.getMessage().contains("misses the bone"), e.getMessage());
     }
 
     @Test
@@ -62,7 +112,7 @@ class CuttingGuideTest {
                             360 * random.nextDouble()));
             CuttingGuide.Options o = run % 2 == 0 ? CuttingGuide.Options.sla() : CuttingGuide.Options.fdm();
             Vec3 side = a.perpendicular(360 * random.nextDouble());
-            CuttingGuide.Result r = CuttingGuide.design(bone, planes, side, o, Progress.NONE);
+            CuttingGuide.Result r = CuttingGuide.design(bone, planes, List.of(), side, o, Progress.NONE);
             System.out.printf("random guide %d on %s: %s%n", run + 1, bone.name(), r.report().get("summary")
                     + " widths " + r.report().get("slotWidthsMm") + ", crumbs " + r.report().get("crumbsRemoved"));
             check(r, o, planes.size());
@@ -75,7 +125,7 @@ class CuttingGuideTest {
         Axis a = Axis.of(bone);
         Vec3 along = a.perpendicular(0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CuttingGuide.design(bone,
-                List.of(new CuttingGuide.Plane(a.centre, along)), null, CuttingGuide.Options.sla(), Progress.NONE));
+                List.of(new CuttingGuide.Plane(a.centre, along)), List.of(), null, CuttingGuide.Options.sla(), Progress.NONE));
         assertTrue(e.getMessage().contains("does not cut across the bone"), e.getMessage());
     }
 
@@ -92,6 +142,36 @@ class CuttingGuideTest {
         }
         double nearest = (double) report.get("nearestToBoneMm");
         assertTrue(nearest >= o.clearanceMm() - 0.05, "nearest to the bone " + nearest);
+    }
+
+    private static Vec3 vector(Object xyz) {
+        List<?> l = (List<?>) xyz;
+        return new Vec3(((Number) l.get(0)).doubleValue(), ((Number) l.get(1)).doubleValue(),
+                ((Number) l.get(2)).doubleValue());
+    }
+
+    /** How many of the mesh's triangles the segment from a to b passes through. */
+    private static int crossings(Mesh m, Vec3 a, Vec3 b) {
+        float[] v = m.vertices();
+        int[] t = m.triangles();
+        Vec3 d = b.minus(a);
+        int count = 0;
+        for (int i = 0; i < t.length; i += 3) {
+            Vec3 p0 = new Vec3(v[3 * t[i]], v[3 * t[i] + 1], v[3 * t[i] + 2]);
+            Vec3 e1 = new Vec3(v[3 * t[i + 1]], v[3 * t[i + 1] + 1], v[3 * t[i + 1] + 2]).minus(p0);
+            Vec3 e2 = new Vec3(v[3 * t[i + 2]], v[3 * t[i + 2] + 1], v[3 * t[i + 2] + 2]).minus(p0);
+            Vec3 pv = d.cross(e2);
+            double det = e1.dot(pv);
+            if (Math.abs(det) < 1e-12) {
+                continue;
+            }
+            Vec3 tv = a.minus(p0);
+            double u = tv.dot(pv) / det;
+            Vec3 qv = tv.cross(e1);
+            double w = d.dot(qv) / det, along = e2.dot(qv) / det;
+            count += u >= 0 && w >= 0 && u + w <= 1 && along >= 0 && along <= 1 ? 1 : 0;
+        }
+        return count;
     }
 
     /** A bone piece's principal axis, and planes across it. */

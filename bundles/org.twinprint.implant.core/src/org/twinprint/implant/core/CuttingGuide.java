@@ -35,6 +35,29 @@ public final class CuttingGuide {
     }
 
     /**
+     * A screw hole ({@code sleeveMm} 0) or a drill sleeve standing that high on the base: a point
+     * on the drill's axis and the direction it drills in (null: square to the bone's axis, towards
+     * it), LPS mm. The bore runs through the whole guide.
+     */
+    public record Hole(Vec3 point, Vec3 direction, double diameterMm, double sleeveMm) {
+        public Hole {
+            if (!(diameterMm >= 0.5 && diameterMm <= 10) || !(sleeveMm >= 0 && sleeveMm <= 30)) {
+                throw new IllegalArgumentException("a hole's diameter is 0.5-10 mm and its sleeve 0-30 mm high");
+            }
+        }
+
+        /** BoneReconstructionPlanner's screw hole: 1.5 mm radius. */
+        public static Hole screw(Vec3 point, Vec3 direction) {
+            return new Hole(point, direction, 3, 0);
+        }
+
+        /** A drill sleeve for the same screw, 6 mm above the base. */
+        public static Hole sleeve(Vec3 point, Vec3 direction) {
+            return new Hole(point, direction, 3, 6);
+        }
+    }
+
+    /**
      * Sizes in mm: clearance to the bone (0.25 for SLA, 0.4 for FDM), base thickness, saw blade
      * thickness, slot box wall, box length across the bone and height above the base, how far the
      * base runs past the outer planes, the sector of the circumference it covers (degrees) and the
@@ -83,10 +106,12 @@ public final class CuttingGuide {
     }
 
     /**
-     * A guide on the bone (a closed mesh) for the planes; {@code side} points from the bone to where
-     * the guide sits (null: anterior, LPS -y, made square to the bone).
+     * A guide on the bone (a closed mesh) for the planes, with its screw holes and drill sleeves;
+     * {@code side} points from the bone to where the guide sits (null: anterior, LPS -y, made square
+     * to the bone).
      */
-    public static Result design(Mesh input, List<Plane> planes, Vec3 side, Options o, Progress progress) {
+    public static Result design(Mesh input, List<Plane> planes, List<Hole> holes, Vec3 side, Options o,
+            Progress progress) {
         if (planes.isEmpty()) {
             throw new IllegalArgumentException("a cutting guide needs at least one plane");
         }
@@ -94,14 +119,14 @@ public final class CuttingGuide {
         MeshRepair.Result closedBone = MeshRepair.repair(input, CRUMB_MM3, MAX_HOLE_EDGES);
         Mesh bone = closedBone.mesh();
 
-        GuideFrame frame = GuideFrame.of(bone, planes, side, o);
+        GuideFrame frame = GuideFrame.of(bone, planes, holes, side, o);
         Geometry g = frame.grid(o);
         progress.begin("Designing the cutting guide", 3);
         Map<String, Long> millis = new LinkedHashMap<>();
         long t0 = System.nanoTime();
-        float[] s = boneDistance(bone, g, o.clearanceMm() + o.baseMm() + 1);
+        float[] s = boneDistance(bone, g, o.clearanceMm() + o.baseMm() + 1, frame, o);
         long t1 = System.nanoTime();
-        boolean[] under = frame.underBone(s, g, o.clearanceMm() + o.baseMm() + 1);
+        boolean[] under = frame.underBone(s, g, o.clearanceMm() + o.baseMm() + 1, o);
         long t2 = System.nanoTime();
         millis.put("bone distance", (t1 - t0) / 1_000_000);
         millis.put("under the bone", (t2 - t1) / 1_000_000);
@@ -127,7 +152,8 @@ public final class CuttingGuide {
         long t4 = System.nanoTime();
         millis.put("surface", (t4 - t3) / 1_000_000);
         progress.worked(1);
-        Map<String, Object> report = measure(guide, bone, planes, frame, o);
+        Map<String, Object> report = measure(guide, bone, planes, frame, o, s, g);
+        report.put("holes", frame.holeReports(guide));
         report.put("boneHolesFilled", closedBone.holesFilled());
         report.put("crumbsRemoved", repaired.shellsRemoved());
         report.put("crumbsVolumeMm3", repaired.volumeRemovedMm3());
@@ -139,12 +165,12 @@ public final class CuttingGuide {
 
     /**
      * Signed distance to the bone at each grid point (negative inside): exact within {@code band} mm
-     * of the surface, where the guide's faces are made; further away only its sign and that it is
-     * far matter. Inside is what the outside cannot reach: a flood from the grid's border stopped
+     * of the surface where the guide's faces are made; elsewhere only its sign and a lower bound
+     * matter. Inside is what the outside cannot reach: a flood from the grid's border stopped
      * by the voxels within a voxel of the surface, so a bone mesh with small holes or a second
      * shell (a marrow canal) still has one inside; next to the surface the nearest face decides.
      */
-    private static float[] boneDistance(Mesh bone, Geometry g, double band) {
+    private static float[] boneDistance(Mesh bone, Geometry g, double band, GuideFrame frame, Options o) {
         // a cheap lower bound first: distance to the voxels the triangles pass through, less a voxel
         boolean[] near = touched(bone, g);
         double[] coarse = DistanceTransform.squared(near, g.nx(), g.ny(), g.nz(), g.spacing().x(), g.spacing().y(),
@@ -160,10 +186,12 @@ public final class CuttingGuide {
                 for (int i = 0; i < g.nx(); i++) {
                     int n = g.index(i, j, k);
                     double bound = Math.sqrt(coarse[n]) - edge;
-                    if (bound > band) {
+                    // exact where it shapes the guide, and where it walls the flood in; elsewhere the
+                    // guide's field is above zero whatever the bone (its faces are three voxels away)
+                    Vec3 p = g.toLps(i, j, k);
+                    if (bound > band || bound > wall && frame.withoutBone(p, o) > 3 * edge) {
                         out[n] = (float) bound; // far: the exact value changes nothing
                     } else {
-                        Vec3 p = g.toLps(i, j, k);
                         double d = q.signedDistance(p.x(), p.y(), p.z());
                         out[n] = (float) Math.abs(d);
                         facesIn[n] = d < 0;
@@ -212,8 +240,39 @@ public final class CuttingGuide {
         return out;
     }
 
+    /**
+     * The least distance from a vertex of the guide to the bone, over the vertices that may lie
+     * within {@code within} mm of it: the bone's distance at the nearest grid point, less the way
+     * to it, bounds a vertex's from below (the grid holds exact distances or lower bounds), so only
+     * those below it are measured exactly. MAX_VALUE when none is.
+     */
+    private static double nearestToBone(Mesh guide, Mesh bone, float[] s, Geometry g, double within) {
+        ClosestPoints closest = new ClosestPoints(bone);
+        float[] v = guide.vertices();
+        int blocks = 64, per = (guide.vertexCount() + blocks - 1) / blocks;
+        return IntStream.range(0, blocks).parallel().mapToDouble(b -> {
+            ClosestPoints.Query q = closest.query();
+            double least = Double.MAX_VALUE;
+            for (int p = 3 * b * per; p < Math.min(v.length, 3 * (b + 1) * per); p += 3) {
+                Vec3 at = new Vec3(v[p], v[p + 1], v[p + 2]), index = g.toIndex(at);
+                int i = clamp(Math.round(index.x()), g.nx()), j = clamp(Math.round(index.y()), g.ny()),
+                        k = clamp(Math.round(index.z()), g.nz());
+                double lower = Math.abs(s[g.index(i, j, k)]) - at.minus(g.toLps(i, j, k)).length();
+                if (lower < within) {
+                    least = Math.min(least, Math.abs(q.signedDistance(v[p], v[p + 1], v[p + 2])));
+                }
+            }
+            return least;
+        }).min().orElse(Double.MAX_VALUE);
+    }
+
+    private static int clamp(long i, int n) {
+        return (int) Math.max(0, Math.min(n - 1, i));
+    }
+
     /** Closedness, each slot's width between its faces, and the nearest approach to the bone. */
-    private static Map<String, Object> measure(Mesh guide, Mesh bone, List<Plane> planes, GuideFrame frame, Options o) {
+    private static Map<String, Object> measure(Mesh guide, Mesh bone, List<Plane> planes, GuideFrame frame, Options o,
+            float[] s, Geometry g) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("units", "mm, ml; patient LPS");
         MeshTopology topology = MeshTopology.of(guide);
@@ -226,17 +285,10 @@ public final class CuttingGuide {
             widths.add(frame.slotWidth(guide, k, o));
         }
         r.put("slotWidthsMm", widths);
-        ClosestPoints closest = new ClosestPoints(bone);
-        float[] v = guide.vertices();
-        int blocks = 64, per = (guide.vertexCount() + blocks - 1) / blocks;
-        double min = IntStream.range(0, blocks).parallel().mapToDouble(b -> {
-            ClosestPoints.Query q = closest.query();
-            double least = Double.MAX_VALUE;
-            for (int p = 3 * b * per; p < Math.min(v.length, 3 * (b + 1) * per); p += 3) {
-                least = Math.min(least, Math.abs(q.signedDistance(v[p], v[p + 1], v[p + 2])));
-            }
-            return least;
-        }).min().orElse(Double.MAX_VALUE);
+        double min = nearestToBone(guide, bone, s, g, o.clearanceMm() + 1);
+        if (!(min <= o.clearanceMm() + 1)) {
+            min = nearestToBone(guide, bone, s, g, Double.MAX_VALUE); // nothing that near: look at every vertex
+        }
         r.put("clearanceAskedMm", o.clearanceMm());
         r.put("nearestToBoneMm", min);
         r.put("options", Map.of("baseMm", o.baseMm(), "bladeMm", o.bladeMm(), "wallMm", o.wallMm(), "boxLengthMm",

@@ -78,17 +78,9 @@ final class DefectSeeds {
             }
         });
         progress.checkCanceled();
-        boolean[] outside = new boolean[bone.length];
-        for (int n = 0; n < outside.length; n++) {
-            outside[n] = !missing[n];
-        }
-        double[] depth = DistanceTransform.squared(outside, nx, ny, nz, c.spacing().x(), c.spacing().y(),
-                c.spacing().z());
         double half = Math.min(c.spacing().x(), Math.min(c.spacing().y(), c.spacing().z())) / 2;
-        boolean[] core = new boolean[bone.length];
-        for (int n = 0; n < core.length; n++) {
-            core[n] = missing[n] && Math.sqrt(depth[n]) - half > sliverMm;
-        }
+        boolean[] core = new NearVoxels(missing, nx, ny, nz, c.spacing().x(), c.spacing().y(), c.spacing().z())
+                .erodedBy(sliverMm + half);
         oneSide(core, c, plane);
         long minVoxels = Math.max(1, Math.round(minMl * 1000 / c.voxelVolumeMm3()));
         boolean[] seeds = MaskIslands.keepLarge(core, c, 0.2, minVoxels, progress);

@@ -17,9 +17,10 @@ final class GuideFrame {
     private final double uMin, uMax;
     private final Vec3[] at, normal, across, up;
     private final double[] reach;
+    private final List<DrillHole> holes;
 
     private GuideFrame(Vec3 centre, Vec3 axis, Vec3 side, double uMin, double uMax, Vec3[] at, Vec3[] normal,
-            Vec3[] across, Vec3[] up, double[] reach) {
+            Vec3[] across, Vec3[] up, double[] reach, List<DrillHole> holes) {
         this.centre = centre;
         this.axis = axis;
         this.side = side;
@@ -30,9 +31,11 @@ final class GuideFrame {
         this.across = across;
         this.up = up;
         this.reach = reach;
+        this.holes = holes;
     }
 
-    static GuideFrame of(Mesh bone, List<CuttingGuide.Plane> planes, Vec3 side, CuttingGuide.Options o) {
+    static GuideFrame of(Mesh bone, List<CuttingGuide.Plane> planes, List<CuttingGuide.Hole> holes, Vec3 side,
+            CuttingGuide.Options o) {
         float[] v = bone.vertices();
         PrincipalAxes principal = PrincipalAxes.of(bone);
         Vec3 centre = principal.centre();
@@ -75,8 +78,12 @@ final class GuideFrame {
             uMin = Math.min(uMin, t);
             uMax = Math.max(uMax, t);
         }
+        List<DrillHole> placed = new java.util.ArrayList<>();
+        for (int i = 0; i < holes.size(); i++) {
+            placed.add(DrillHole.place(holes.get(i), bone, centre, axis, o, i + 1));
+        }
         return new GuideFrame(centre, axis, s, uMin - o.wallMm() - o.slotMm() - o.marginMm(),
-                uMax + o.wallMm() + o.slotMm() + o.marginMm(), at, nn, across, up, reach);
+                uMax + o.wallMm() + o.slotMm() + o.marginMm(), at, nn, across, up, reach, placed);
     }
 
     /** An axis-aligned grid over the guide with a free voxel on every side. */
@@ -109,6 +116,9 @@ final class GuideFrame {
                 }
             }
         }
+        for (DrillHole hole : holes) {
+            hole.extent().forEach(p -> grow(lo, hi, p));
+        }
         double h = o.voxelMm();
         int[] size = new int[3];
         for (int a = 0; a < 3; a++) {
@@ -124,21 +134,8 @@ final class GuideFrame {
      * less the bone grown by the clearance.
      */
     double field(Vec3 p, double s, CuttingGuide.Options o) {
-        Vec3 rel = p.minus(centre);
-        double u = rel.dot(axis);
-        Vec3 radial = rel.minus(axis.times(u));
-        double rho = radial.length();
-        double base = Math.max(Math.max(o.clearanceMm() - s, s - o.clearanceMm() - o.baseMm()),
-                Math.max(Math.max(uMin - u, u - uMax),
-                        rho * Math.cos(Math.toRadians(o.sectorDegrees() / 2)) - side.dot(radial)));
-        double solid = base;
-        for (int i = 0; i < at.length; i++) {
-            Vec3 q = p.minus(at[i]);
-            double xn = q.dot(normal[i]), xe = q.dot(across[i]), xu = q.dot(up[i]);
-            double top = reach[i] + o.clearanceMm() + o.baseMm() + o.boxHeightMm();
-            solid = Math.min(solid, box(xn, xe, xu - top / 2, o.slotMm() / 2 + o.wallMm(), o.boxLengthMm() / 2,
-                    top / 2));
-        }
+        double solid = Math.min(Math.max(Math.max(o.clearanceMm() - s, s - o.clearanceMm() - o.baseMm()), span(p, o)),
+                boxes(p, o));
         // a quarter voxel more: between grid points the surface is interpolated, and next to a convex
         // ridge of the bone interpolation places it nearer than the points say
         double f = Math.max(solid, o.clearanceMm() + o.voxelMm() / 4 - s);
@@ -151,7 +148,49 @@ final class GuideFrame {
                     Math.max(Math.abs(xe) - (o.boxLengthMm() / 2 - o.wallMm()), -xu - reach[i]));
             f = Math.max(f, -slot);
         }
+        for (DrillHole hole : holes) {
+            f = Math.max(f, hole.bore(p));
+        }
         return f;
+    }
+
+    /** Each hole as placed, with its bore measured on the guide. */
+    List<java.util.Map<String, Object>> holeReports(Mesh guide) {
+        return holes.stream().map(h -> h.report(guide)).toList();
+    }
+
+    /**
+     * A lower bound of the guide's field at p that does not need the bone: the base's extent (its
+     * axial range and sector) joined with the boxes. Where it is above zero by more than a voxel or
+     * two, the bone's distance there changes nothing of the guide.
+     */
+    double withoutBone(Vec3 p, CuttingGuide.Options o) {
+        return Math.min(span(p, o), boxes(p, o));
+    }
+
+    /** The base's axial range and sector: negative inside both. */
+    private double span(Vec3 p, CuttingGuide.Options o) {
+        Vec3 rel = p.minus(centre);
+        double u = rel.dot(axis);
+        Vec3 radial = rel.minus(axis.times(u));
+        return Math.max(Math.max(uMin - u, u - uMax),
+                radial.length() * Math.cos(Math.toRadians(o.sectorDegrees() / 2)) - side.dot(radial));
+    }
+
+    /** The slot boxes and the drill sleeves joined, before slots and bores are cut. */
+    private double boxes(Vec3 p, CuttingGuide.Options o) {
+        double solid = Double.MAX_VALUE;
+        for (DrillHole hole : holes) {
+            solid = Math.min(solid, hole.sleeve(p));
+        }
+        for (int i = 0; i < at.length; i++) {
+            Vec3 q = p.minus(at[i]);
+            double xn = q.dot(normal[i]), xe = q.dot(across[i]), xu = q.dot(up[i]);
+            double top = reach[i] + o.clearanceMm() + o.baseMm() + o.boxHeightMm();
+            solid = Math.min(solid, box(xn, xe, xu - top / 2, o.slotMm() / 2 + o.wallMm(), o.boxLengthMm() / 2,
+                    top / 2));
+        }
+        return solid;
     }
 
     /**
@@ -159,7 +198,7 @@ final class GuideFrame {
      * farthest reach) from which the way straight out from the bone's axis crosses bone again:
      * inside a marrow canal, or in an undercut the guide could not be lifted from.
      */
-    boolean[] underBone(float[] s, Geometry g, double band) {
+    boolean[] underBone(float[] s, Geometry g, double band, CuttingGuide.Options o) {
         double outer = java.util.Arrays.stream(reach).max().orElse(0);
         double farthest = outer + 2 * band;
         double h = Math.min(g.spacing().x(), Math.min(g.spacing().y(), g.spacing().z()));
@@ -174,8 +213,8 @@ final class GuideFrame {
                     Vec3 p = g.toLps(i, j, k), rel = p.minus(centre);
                     Vec3 radial = rel.minus(axis.times(rel.dot(axis)));
                     double rho = radial.length();
-                    if (s[n] >= band && rho >= outer) {
-                        continue; // far out: nothing of the bone beyond it
+                    if (s[n] >= band && rho >= outer || withoutBone(p, o) > 3 * g.spacing().length()) {
+                        continue; // far out, or away from the guide: it changes nothing
                     }
                     if (rho < 1e-9) {
                         out[n] = true;

@@ -47,7 +47,29 @@ record ImplantMeasures(long voxels, double volumeMl, double[] thicknessMm, doubl
      * voxel outside, less half a voxel: within half a voxel of the true thickness whether the medial
      * sheet runs through voxel centres (odd counts across) or between them (even).
      */
-    private static double[] thickness(boolean[] implant, Geometry g) {
+    private static double[] thickness(boolean[] whole, Geometry box) {
+        // on the implant's own box with a free voxel around it: the nearest free voxel is there too
+        int[] lo = { Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE }, hi = { -1, -1, -1 };
+        for (int k = 0, n = 0; k < box.nz(); k++) {
+            for (int j = 0; j < box.ny(); j++) {
+                for (int i = 0; i < box.nx(); i++, n++) {
+                    if (whole[n]) {
+                        lo[0] = Math.min(lo[0], i);
+                        hi[0] = Math.max(hi[0], i);
+                        lo[1] = Math.min(lo[1], j);
+                        hi[1] = Math.max(hi[1], j);
+                        lo[2] = Math.min(lo[2], k);
+                        hi[2] = Math.max(hi[2], k);
+                    }
+                }
+            }
+        }
+        if (hi[0] < 0) {
+            return new double[THICKNESS.length];
+        }
+        GridBox tight = GridBox.around(lo[0], lo[1], lo[2], hi[0], hi[1], hi[2], new int[] { 1, 1, 1 }, box);
+        boolean[] implant = tight.crop(whole, box);
+        Geometry g = tight.geometry(box);
         boolean[] outside = new boolean[implant.length];
         for (int n = 0; n < implant.length; n++) {
             outside[n] = !implant[n];

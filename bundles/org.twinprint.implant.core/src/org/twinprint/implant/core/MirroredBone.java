@@ -3,7 +3,6 @@ package org.twinprint.implant.core;
 import java.util.stream.IntStream;
 
 import org.twinprint.core.model.Geometry;
-import org.twinprint.segmentation.core.DistanceTransform;
 
 /**
  * The skull mirrored across its symmetry plane, on the voxels of a box. A voxel is bone when the
@@ -60,19 +59,8 @@ final class MirroredBone {
 
     /** mm to the skull's surface (half-way between a bone and a free voxel centre); negative inside. */
     static float[] signedDistance(boolean[] bone, GridBox box, Geometry g) {
-        double sx = g.spacing().x(), sy = g.spacing().y(), sz = g.spacing().z();
-        boolean[] free = new boolean[bone.length];
-        for (int n = 0; n < bone.length; n++) {
-            free[n] = !bone[n];
-        }
-        double[] toBone = DistanceTransform.squared(bone, box.nx(), box.ny(), box.nz(), sx, sy, sz);
-        double[] toFree = DistanceTransform.squared(free, box.nx(), box.ny(), box.nz(), sx, sy, sz);
-        double half = Math.min(sx, Math.min(sy, sz)) / 2;
-        float[] out = new float[bone.length];
-        for (int n = 0; n < out.length; n++) {
-            out[n] = (float) (bone[n] ? half - Math.sqrt(toFree[n]) : Math.sqrt(toBone[n]) - half);
-        }
-        return out;
+        return new NearVoxels(bone, box.nx(), box.ny(), box.nz(), g.spacing().x(), g.spacing().y(), g.spacing().z())
+                .signedDistanceAtSurface();
     }
 
     /** The field between voxel centres; outside the box, far outside the bone. */
