@@ -19,6 +19,7 @@ import org.twinprint.core.spi.ParameterSpec;
 import org.twinprint.core.spi.Progress;
 import org.twinprint.core.spi.SegmentationTool;
 import org.twinprint.implant.core.CranialImplant;
+import org.twinprint.implant.core.ImplantServices;
 import org.twinprint.meshing.core.ModelPipeline;
 
 /**
@@ -52,7 +53,7 @@ final class CranialCommand {
     /** The exit code: 0 when the implant's model is printable, 1 when not. */
     int run(List<String> args) throws IOException {
         SegmentationTool tool = operations.catalog().require(ServiceKind.SEGMENTATION_TOOL, SegmentationTool.class,
-                "implant.cranial");
+                ImplantServices.CRANIAL);
         Flags flags = Flags.parse(args, List.of(ParameterSpec.flag("keep-plane", "", false, "")));
         String segment = flags.take("segment"), threshold = flags.take("threshold");
         String outFile = flags.take("out"), reportFile = flags.take("report"), caseOut = flags.take("save-case");

@@ -14,10 +14,7 @@ import org.twinprint.core.model.Mesh;
 import org.twinprint.core.model.Vec3;
 import org.twinprint.core.report.Json;
 import org.twinprint.core.spi.BadParameterException;
-import org.twinprint.implant.core.Icp;
-import org.twinprint.implant.core.LandmarkFit;
-import org.twinprint.implant.core.RigidTransform;
-import org.twinprint.implant.core.SurfaceFit;
+import org.twinprint.implant.core.PartFit;
 import org.twinprint.meshing.core.DistanceColours;
 import org.twinprint.meshing.core.MeshDistance;
 import org.twinprint.meshing.core.MeshFileReader;
@@ -49,39 +46,12 @@ final class ImplantCommand {
             throw new BadParameterException(USAGE);
         }
         Mesh part = mesh(flags.positional().get(0)), bone = mesh(flags.positional().get(1));
-        Icp.Options options = new Icp.Options(100, keep == null ? 0.9 : Double.parseDouble(keep), 0.5, 20_000);
-        Icp.Result fit;
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("part", part.name());
-        json.put("bone", bone.name());
-        json.put("units", "mm, patient LPS");
-        if (partLandmarks == null) {
-            fit = SurfaceFit.fit(part, bone, options);
-            json.put("start", "principal axes");
-        } else {
-            LandmarkFit.Result first = LandmarkFit.fit(points(partLandmarks), points(boneLandmarks), scale);
-            json.put("start", "landmarks");
-            json.put("landmarkRmsMm", first.rmsMm());
-            fit = Icp.align(part, bone, first.transform(), options);
-        }
-        json.put("converged", fit.converged());
-        json.put("message", fit.message());
-        json.put("iterations", fit.iterations());
-        json.put("rmsMm", fit.rmsMm());
-        json.put("transform", transform(fit.transform()));
-        Mesh placed = fit.transform().apply(part);
-        MeshDistance.Result d = MeshDistance.between(placed, bone);
-        int within = 0;
-        for (float v : d.signedPerVertexMm()) {
-            within += Math.abs(v) <= 2 ? 1 : 0;
-        }
-        Map<String, Object> deviation = new LinkedHashMap<>();
-        deviation.put("meanMm", d.meanMm());
-        deviation.put("rmsMm", d.rmsMm());
-        deviation.put("p95Mm", d.p95Mm());
-        deviation.put("maxMm", d.maxMm());
-        deviation.put("shareWithin2Mm", within / (double) Math.max(1, placed.vertexCount()));
-        json.put("distanceToBone", deviation);
+        PartFit.Result r = PartFit.fit(part, bone, partLandmarks == null ? List.of() : points(partLandmarks),
+                boneLandmarks == null ? List.of() : points(boneLandmarks), scale,
+                keep == null ? 0.9 : Double.parseDouble(keep));
+        Map<String, Object> json = new LinkedHashMap<>(r.report());
+        Mesh placed = r.placed();
+        MeshDistance.Result d = r.distance();
         if (out != null) {
             StlFormat.writeBinary(Path.of(out), List.of(placed));
             json.put("fitted", Path.of(out).toAbsolutePath().toString());
@@ -121,15 +91,5 @@ final class ImplantCommand {
             m.points().forEach(p -> out.add(p.position()));
         }
         return out;
-    }
-
-    private static Map<String, Object> transform(RigidTransform t) {
-        double[] r = t.rotation();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rotationRows", List.of(List.of(r[0], r[1], r[2]), List.of(r[3], r[4], r[5]), List.of(r[6], r[7], r[8])));
-        m.put("scale", t.scale());
-        m.put("translationMm", List.of(t.translation().x(), t.translation().y(), t.translation().z()));
-        m.put("angleDegrees", t.angleDegrees());
-        return m;
     }
 }

@@ -38,6 +38,7 @@ public final class TwinPrintPerspective implements IPerspectiveFactory {
         bottom.addView(PROGRESS_VIEW);
         bottom.addView(LOG_VIEW);
         bottom.addView(org.twinprint.ui.views.PredictionView.ID);
+        bottom.addView(org.twinprint.ui.views.ImplantView.ID);
         layout.addView(SLICE_VIEW, IPageLayout.TOP, 0.5f, editor);
         layout.addView(CORONAL_VIEW, IPageLayout.RIGHT, 0.5f, SLICE_VIEW);
         layout.addView(SAGITTAL_VIEW, IPageLayout.BOTTOM, 0.5f, SLICE_VIEW);

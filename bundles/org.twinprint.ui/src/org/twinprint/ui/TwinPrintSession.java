@@ -41,6 +41,7 @@ public final class TwinPrintSession {
     private final org.twinprint.ui.views.MarkupPlacement placement = new org.twinprint.ui.views.MarkupPlacement();
     private final java.util.Set<String> hiddenMeshes = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Map<Integer, Integer> opacity = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, int[]> vertexColours = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String activeSegment;
     private volatile Brush brush = new Brush(Brush.Mode.OFF, 3, false);
     private volatile double[] crosshair;
@@ -101,6 +102,7 @@ public final class TwinPrintSession {
         file = from;
         unsaved = false;
         crosshair = null; // a new case starts in its middle
+        vertexColours.clear();
         if (c != null) {
             c.addListener(edited);
         }
@@ -175,6 +177,23 @@ public final class TwinPrintSession {
 
     public void setMeshHidden(String name, boolean hide) {
         toggle(hiddenMeshes, name, hide);
+    }
+
+    /**
+     * The 3D view colours this mesh vertex by vertex (a fit or deviation map, 0xRRGGBB per vertex)
+     * while its vertex count matches; null removes the map.
+     */
+    public void setVertexColours(String mesh, int[] rgb) {
+        if (rgb == null) {
+            vertexColours.remove(mesh);
+        } else {
+            vertexColours.put(mesh, rgb);
+        }
+        forward.accept(current);
+    }
+
+    public int[] vertexColours(String mesh) {
+        return vertexColours.get(mesh);
     }
 
     /** Whether the slice views draw segments as outlines rather than filled. */

@@ -15,6 +15,7 @@ import org.twinprint.core.model.Segment;
 import org.twinprint.core.model.Series;
 import org.twinprint.core.spi.CanceledException;
 import org.twinprint.core.spi.Exporter;
+import org.twinprint.core.spi.ImplantDesigner;
 import org.twinprint.core.spi.ImportResult;
 import org.twinprint.core.spi.Importer;
 import org.twinprint.core.spi.MeshFilter;
@@ -162,6 +163,31 @@ public final class CaseOperations {
         recorded.put("mesh", input.name());
         record(target, filter, recorded, input.triangleCount() + " -> " + output.triangleCount() + " triangles");
         return output;
+    }
+
+    /**
+     * Designs a part on the case's anatomy (a guide, a fitted plate, a registered post-op model):
+     * the part joins the case's meshes, replacing one of its name, and the step is recorded.
+     */
+    public Mesh design(Case target, ImplantDesigner designer, Map<String, String> raw, Progress progress) {
+        Parameters parameters = Parameters.of(designer, raw);
+        Mesh part;
+        try {
+            part = designer.design(target, parameters, progress);
+        } catch (CanceledException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw failure(designer, e);
+        }
+        int bad = firstNonFinite(part.vertices());
+        if (bad >= 0) {
+            throw failure(designer, new IllegalStateException("it gave vertex " + bad / 3 + " of " + part.name()
+                    + " the coordinate " + part.vertices()[bad] + "; the case is left as it was"));
+        }
+        target.removeMeshes(part.name());
+        target.addMesh(part);
+        record(target, designer, parameters.asMap(), part.name() + ": " + part.triangleCount() + " triangles");
+        return part;
     }
 
     /** Writes the case (or its meshes) with an exporter; the file appears whole or not at all. */

@@ -27,6 +27,9 @@ import org.twinprint.segmentation.core.DistanceTransform;
  */
 public final class CuttingGuide {
 
+    /** The case's results key of a guide's report is this and the guide's name. */
+    public static final String RESULT_PREFIX = "implant.guide:";
+
     /** A cut plane: a point on it and its normal, LPS mm. */
     public record Plane(Vec3 point, Vec3 normal) {
         public Plane {

@@ -28,13 +28,21 @@ import vtk.vtkUnsignedCharArray;
  */
 public final class MeshSceneRenderer {
 
-    /** A mesh to draw: its full and light versions, colour and visibility. */
-    public record Item(Mesh full, Mesh light, int rgb, boolean visible) {
+    /**
+     * A mesh to draw: its full and light versions, colour and visibility; {@code vertexRgb}, when
+     * not null, colours the full mesh vertex by vertex (a fit or deviation map) and is always drawn.
+     */
+    public record Item(Mesh full, Mesh light, int rgb, boolean visible, int[] vertexRgb) {
+
+        public Item(Mesh full, Mesh light, int rgb, boolean visible) {
+            this(full, light, rgb, visible, null);
+        }
     }
 
     private final vtkRenderWindow window;
     private final vtkRenderer renderer;
     private final Map<Mesh, vtkActor> actors = new IdentityHashMap<>();
+    private final Map<int[], vtkActor> mapped = new IdentityHashMap<>();
     private boolean cameraSet;
 
     public MeshSceneRenderer() {
@@ -55,6 +63,11 @@ public final class MeshSceneRenderer {
         boolean any = false;
         for (Item item : items) {
             if (!item.visible()) {
+                continue;
+            }
+            if (item.vertexRgb() != null && item.vertexRgb().length == item.full().vertexCount()) {
+                renderer.AddActor(mapped.computeIfAbsent(item.vertexRgb(), c -> colouredActor(item.full(), c)));
+                any = true;
                 continue;
             }
             Mesh m = interactive && item.light() != null ? item.light() : item.full();
@@ -136,9 +149,32 @@ public final class MeshSceneRenderer {
             }
         }
         actors.keySet().removeIf(m -> !keep.contains(m));
+        java.util.Set<int[]> colours = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        items.forEach(i -> colours.add(i.vertexRgb()));
+        mapped.keySet().removeIf(c -> !colours.contains(c));
+    }
+
+    /** The mesh coloured vertex by vertex (0xRRGGBB each). */
+    private static vtkActor colouredActor(Mesh m, int[] rgb) {
+        byte[] bytes = new byte[3 * rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            bytes[3 * i] = (byte) (rgb[i] >> 16);
+            bytes[3 * i + 1] = (byte) (rgb[i] >> 8);
+            bytes[3 * i + 2] = (byte) rgb[i];
+        }
+        vtkUnsignedCharArray colours = new vtkUnsignedCharArray();
+        colours.SetNumberOfComponents(3);
+        colours.SetJavaArray(bytes);
+        vtkPolyData poly = poly(m);
+        poly.GetPointData().SetScalars(colours);
+        return actor(poly, true);
     }
 
     private static vtkActor actor(Mesh m) {
+        return actor(poly(m), false);
+    }
+
+    private static vtkPolyData poly(Mesh m) {
         vtkFloatArray xyz = new vtkFloatArray();
         xyz.SetNumberOfComponents(3);
         xyz.SetJavaArray(m.vertices());
@@ -151,6 +187,11 @@ public final class MeshSceneRenderer {
         vtkPolyData poly = new vtkPolyData();
         poly.SetPoints(points);
         poly.SetPolys(cells);
+        return poly;
+    }
+
+    /** An actor for the surface; {@code scalars}: its points' colours are drawn as they are. */
+    private static vtkActor actor(vtkPolyData poly, boolean scalars) {
         vtkPolyDataNormals normals = new vtkPolyDataNormals();
         normals.SetInputData(poly);
         normals.SplittingOff();
@@ -158,7 +199,12 @@ public final class MeshSceneRenderer {
         normals.AutoOrientNormalsOff();
         vtkPolyDataMapper mapper = new vtkPolyDataMapper();
         mapper.SetInputConnection(normals.GetOutputPort());
-        mapper.ScalarVisibilityOff();
+        if (scalars) {
+            mapper.ScalarVisibilityOn();
+            mapper.SetColorModeToDirectScalars();
+        } else {
+            mapper.ScalarVisibilityOff();
+        }
         vtkActor actor = new vtkActor();
         actor.SetMapper(mapper);
         actor.GetProperty().SetSpecular(0.2);

@@ -678,6 +678,82 @@ class WorkbenchTest {
         page().setPartState(page().getReference(model), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
     }
 
+    @Test
+    @Order(22)
+    void theImplantViewMakesAGuideWithAScrewHoleAndFitsAPieceShowingItsFitMap() throws Exception {
+        java.nio.file.Path planFile = java.nio.file.Path.of(System.getProperty("twinprint.shared", "../shared"), "data",
+                "brp-fibula-plan", "BoneReconstructionPlanner.gltf");
+        String piece = "Fibula Segment 1A-1B", copy = "Transformed " + piece + "_6";
+        List<org.twinprint.core.model.Mesh> plan = org.twinprint.meshing.core.GltfFormat.read(planFile);
+        Case c = new Case("Fibula plan");
+        c.keepUndoHistory(false);
+        for (String name : List.of(piece, copy)) {
+            c.addMesh(plan.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow());
+        }
+        c.putMarkup(new org.twinprint.core.model.Markup("Distal cut", org.twinprint.core.model.Markup.Type.PLANE,
+                List.of(point("", -93.87, -10.41, -36.56)), new org.twinprint.core.model.Vec3(-0.1063, 0.0109, 0.9943)));
+        c.putMarkup(new org.twinprint.core.model.Markup("Proximal cut", org.twinprint.core.model.Markup.Type.PLANE,
+                List.of(point("", -95.04, -10.29, -25.62)), new org.twinprint.core.model.Vec3(-0.1, 0.05, 0.99)));
+        c.putMarkup(new org.twinprint.core.model.Markup("Screws", org.twinprint.core.model.Markup.Type.POINTS,
+                List.of(point("1", -94.4, -40, -31.1)), null));
+        TwinPrintSession session = TwinPrintSession.get();
+        session.open(c);
+        session.setMeshHidden(copy, true);
+        org.twinprint.ui.views.ImplantView view = (org.twinprint.ui.views.ImplantView) page().showView(
+                org.twinprint.ui.views.ImplantView.ID);
+        view.show(org.twinprint.implant.core.ImplantServices.GUIDE);
+        view.type(org.twinprint.implant.core.ImplantServices.GUIDE, "bone", piece);
+        view.type(org.twinprint.implant.core.ImplantServices.GUIDE, "screws", "Screws");
+        org.eclipse.core.runtime.jobs.Job guide = view.run(org.twinprint.implant.core.ImplantServices.GUIDE);
+        assertTrue(waitFor(guide).isOK(), String.valueOf(guide.getResult()));
+        spin(800);
+        assertTrue(c.meshes().stream().anyMatch(m -> m.name().equals("Cutting guide")));
+        assertTrue(view.reportText().contains("slotWidthsMm") && view.reportText().contains("screw hole"),
+                view.reportText());
+        assertTrue(c.provenance().stream().anyMatch(e -> e.serviceId().equals("implant.guide")));
+        ModelView model = (ModelView) page().showView(TwinPrintPerspective.MODEL_VIEW);
+        page().setPartState(page().getReference(model), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
+        model.resetCamera();
+        model.orbit(-30, 15);
+        spin(1500);
+        assertTrue(distinctColours(Screenshots.capture(page().getWorkbenchWindow().getShell(),
+                "implant-guide-3d.png")) > 50);
+        page().setPartState(page().getReference(model), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
+
+        session.setMeshHidden("Cutting guide", true);
+        page().showView(org.twinprint.ui.views.ImplantView.ID);
+        view.show(org.twinprint.implant.core.ImplantServices.FIT);
+        view.type(org.twinprint.implant.core.ImplantServices.FIT, "part", piece);
+        view.type(org.twinprint.implant.core.ImplantServices.FIT, "bone", copy);
+        org.eclipse.core.runtime.jobs.Job fit = view.run(org.twinprint.implant.core.ImplantServices.FIT);
+        assertTrue(waitFor(fit).isOK(), String.valueOf(fit.getResult()));
+        spin(800);
+        assertTrue(view.reportText().contains("\"converged\": true"), view.reportText());
+        int[] colours = session.vertexColours(piece);
+        assertTrue(colours != null && colours.length == c.meshes().stream().filter(m -> m.name().equals(piece))
+                .findFirst().orElseThrow().vertexCount(), "the fitted piece has its fit map");
+        // moved 1.5 mm by hand, off the copy: the fit map follows (a gap now shows)
+        view.show(org.twinprint.implant.core.ImplantServices.MOVE);
+        view.type(org.twinprint.implant.core.ImplantServices.MOVE, "part", piece);
+        view.type(org.twinprint.implant.core.ImplantServices.MOVE, "dy", "-1.5");
+        org.eclipse.core.runtime.jobs.Job move = view.run(org.twinprint.implant.core.ImplantServices.MOVE);
+        assertTrue(waitFor(move).isOK(), String.valueOf(move.getResult()));
+        spin(800);
+        int[] after = session.vertexColours(piece);
+        assertTrue(after != null && !java.util.Arrays.equals(after, colours), "the map follows the moved part");
+        page().setPartState(page().getReference(view), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
+        spin(800);
+        assertTrue(distinctColours(Screenshots.capture(page().getWorkbenchWindow().getShell(),
+                "implant-view-fit.png")) > 20);
+        page().setPartState(page().getReference(view), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
+        page().setPartState(page().getReference(model), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
+        model.resetCamera();
+        spin(1500);
+        assertTrue(distinctColours(Screenshots.capture(page().getWorkbenchWindow().getShell(),
+                "implant-fit-map-3d.png")) > 20);
+        page().setPartState(page().getReference(model), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
+    }
+
     /** Pixels clearly blue (the implant), not the grey-blue of the background. */
     private static int bluePixels(ImageData image) {
         int count = 0;

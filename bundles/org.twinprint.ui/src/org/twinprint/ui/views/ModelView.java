@@ -140,7 +140,8 @@ public final class ModelView extends ViewPart {
                     }
                 }
             }
-            items.add(new MeshSceneRenderer.Item(m, lightVersion(m), rgb, visible));
+            items.add(new MeshSceneRenderer.Item(m, lightVersion(m), rgb, visible,
+                    TwinPrintSession.get().vertexColours(m.name())));
         }
         return items;
     }

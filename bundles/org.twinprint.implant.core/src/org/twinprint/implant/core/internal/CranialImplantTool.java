@@ -16,6 +16,7 @@ import org.twinprint.core.spi.Parameters;
 import org.twinprint.core.spi.Progress;
 import org.twinprint.core.spi.SegmentationTool;
 import org.twinprint.implant.core.CranialImplant;
+import org.twinprint.implant.core.ImplantServices;
 import org.twinprint.implant.core.SymmetryPlane;
 
 /**
@@ -34,7 +35,7 @@ public final class CranialImplantTool implements SegmentationTool {
 
     @Override
     public String id() {
-        return "implant.cranial";
+        return ImplantServices.CRANIAL;
     }
 
     @Override
