@@ -474,7 +474,7 @@ class CommandsTest {
     void everyMeshFormatWrittenIsReadBackWithTheSameVolume(@TempDir Path dir) throws Exception {
         Path femur = TestData.shared("gfxmorph_bone_stl/data/femur.stl");
         double volume = org.twinprint.meshing.core.StlFormat.read(femur).volumeMm3();
-        for (String ext : List.of("obj", "ply", "3mf")) {
+        for (String ext : List.of("obj", "ply", "3mf", "glb")) {
             Path copy = dir.resolve("femur." + ext);
             assertEquals(0, run("check", femur.toString(), "--out", copy.toString()), err());
             out.reset();

@@ -51,14 +51,14 @@ public final class Commands {
                 + " parameters");
         SUBCOMMANDS.put("model", "model [<path>|--case FILE] --segment [NAME=]<preset|LO:HI> [--segment ...]"
                 + " [--segments-from SEG|RTSTRUCT] [--largest] [--smooth N] [--reduce TRIANGLES|RATIO]"
-                + " --out <file.stl|.obj|.ply|.3mf> [--report report.json] [--printer NAME] [--save-case FILE]   CT"
+                + " --out <file.stl|.obj|.ply|.3mf|.glb> [--report report.json] [--printer NAME] [--save-case FILE]   CT"
                 + " to printable models, one per segment (one object each in 3MF; no <path>: the demo case); a"
                 + " <path> ending .twinprint is a saved case");
         SUBCOMMANDS.put("convert", "convert <path> --out <vol.nrrd|.nii|.nii.gz|.mha|.mhd> [--labels <labels.nrrd|...>"
                 + " --segment [NAME=]<preset|LO:HI> ...]   the volume as loaded (resampled grid, LPS mm) in a"
                 + " research format; --labels also writes segments as a label volume");
         SUBCOMMANDS.put("check", "check <mesh.stl> [--printer NAME] [--out FILE]   printability report of a mesh"
-                + " as JSON; --out also exports it (.stl, .obj, .ply, .3mf)");
+                + " as JSON; --out also exports it (.stl, .obj, .ply, .3mf, .glb)");
         SUBCOMMANDS.put("filter", "filter <mesh.stl> <filter-id> [--flag value]... --out FILE   run a mesh filter"
                 + " (mesh.smooth, mesh.reduce, ...) and export the result");
         SUBCOMMANDS.put("install-plugin", "install-plugin <feature-id> [--repository DIR|URL]   install a lab"
@@ -81,6 +81,7 @@ public final class Commands {
         SUBCOMMANDS.put("implant", ImplantCommand.USAGE + "\n  " + CranialCommand.USAGE + "\n  " + GuideCommand.USAGE
                 + "\n  " + CompareCommand.USAGE);
         SUBCOMMANDS.put("predict", PredictCommand.USAGE);
+        SUBCOMMANDS.put("explain", ExplainCommand.USAGE);
         SUBCOMMANDS.put("markups", "markups <case.twinprint> [--add plan.mrk.json]... [--out plan.mrk.json]"
                 + " [--save-case FILE]   add 3D Slicer markups (landmarks, lines, angles, planes, closed curves)"
                 + " to a case, write the case's markups as Slicer markups JSON, and save the case");
@@ -123,6 +124,7 @@ public final class Commands {
             case "distance" -> plan.distance(rest);
             case "implant" -> plan.implant(rest);
             case "predict" -> new PredictCommand(cases, operations, out, err).run(rest);
+            case "explain" -> new ExplainCommand(cases, err).run(rest);
             case "install-plugin" -> usage("install-plugin changes the installation: run it as 'releng/run install-plugin'");
             default -> usage("unknown subcommand '" + command + "'");
             };

@@ -14,7 +14,7 @@ import org.twinprint.core.model.Mesh;
 import org.twinprint.core.report.JsonReader;
 
 /**
- * Reads the triangle meshes of a glTF 2.0 file (.gltf with embedded or side-by-side buffers),
+ * Reads the triangle meshes of a glTF 2.0 file (.gltf with embedded or side-by-side buffers, or .glb),
  * each node's transform applied, named after its node. glTF is Y-up; TwinPrint reads it the way 3D
  * Slicer writes it (x right, y up = superior, z posterior), so a plan from Slicer comes back in
  * patient LPS millimetres: L = -x, P = z, S = y.
@@ -26,13 +26,30 @@ public final class GltfFormat {
 
     public static List<Mesh> read(Path file) throws IOException {
         Map<?, ?> root;
+        ByteBuffer glbBinary = null;
         try {
-            root = (Map<?, ?>) JsonReader.parse(Files.readString(file));
+            byte[] head = new byte[4];
+            try (var in = Files.newInputStream(file)) {
+                in.readNBytes(head, 0, 4);
+            }
+            if (head[0] == 'g' && head[1] == 'l' && head[2] == 'T' && head[3] == 'F') {
+                ByteBuffer glb = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+                int jsonLength = glb.getInt(12);
+                root = (Map<?, ?>) JsonReader.parse(new String(glb.array(), 20, jsonLength,
+                        java.nio.charset.StandardCharsets.UTF_8));
+                if (glb.limit() >= 28 + jsonLength) {
+                    int binLength = glb.getInt(20 + jsonLength);
+                    glbBinary = ByteBuffer.wrap(glb.array(), 28 + jsonLength, binLength).slice()
+                            .order(ByteOrder.LITTLE_ENDIAN);
+                }
+            } else {
+                root = (Map<?, ?>) JsonReader.parse(Files.readString(file));
+            }
         } catch (RuntimeException e) {
-            throw new IOException(file + ": not glTF JSON: " + e.getMessage(), e);
+            throw new IOException(file + ": not glTF: " + e.getMessage(), e);
         }
         try {
-            return new Reader(file, root).meshes();
+            return new Reader(file, root, glbBinary).meshes();
         } catch (RuntimeException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
@@ -43,9 +60,13 @@ public final class GltfFormat {
         private final List<ByteBuffer> buffers = new ArrayList<>();
         private final List<Mesh> out = new ArrayList<>();
 
-        Reader(Path file, Map<?, ?> root) throws IOException {
+        Reader(Path file, Map<?, ?> root, ByteBuffer glbBinary) throws IOException {
             this.root = root;
             for (Object b : list("buffers")) {
+                if (!((Map<?, ?>) b).containsKey("uri") && glbBinary != null) {
+                    buffers.add(glbBinary); // a GLB's own binary chunk
+                    continue;
+                }
                 String uri = String.valueOf(((Map<?, ?>) b).get("uri"));
                 byte[] bytes = uri.startsWith("data:") ? Base64.getDecoder().decode(uri.substring(uri.indexOf(',') + 1))
                         : Files.readAllBytes(file.resolveSibling(uri));

@@ -130,4 +130,28 @@ public final class MeshExporters {
             ThreeMfFormat.write(target, meshesOf(source), source.name());
         }
     }
+
+    /** Binary glTF: named, coloured meshes in LPS mm, with the root node turning them into glTF's frame. */
+    @Component(service = Exporter.class)
+    public static final class Glb implements Exporter {
+        @Override
+        public String id() {
+            return "export.glb";
+        }
+
+        @Override
+        public String label() {
+            return "glTF binary (GLB)";
+        }
+
+        @Override
+        public String fileExtension() {
+            return "glb";
+        }
+
+        @Override
+        public void export(Case source, Path target, Parameters p, Progress progress) throws IOException {
+            GlbFormat.write(target, meshesOf(source), source.name());
+        }
+    }
 }

@@ -42,10 +42,10 @@ public final class MeshFileReader {
             meshes = List.of(ply(file, base));
         } else if (lower.endsWith(".3mf")) {
             meshes = threeMf(file);
-        } else if (lower.endsWith(".gltf")) {
+        } else if (lower.endsWith(".gltf") || lower.endsWith(".glb")) {
             meshes = GltfFormat.read(file);
         } else {
-            throw new IOException(file + ": not a mesh file (.stl, .obj, .ply, .3mf or .gltf)");
+            throw new IOException(file + ": not a mesh file (.stl, .obj, .ply, .3mf, .gltf or .glb)");
         }
         if (meshes.isEmpty() || meshes.stream().allMatch(m -> m.triangleCount() == 0)) {
             throw new IOException(file + ": holds no triangles");

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The mesh file formats TwinPrint writes, chosen by file name ending. */
 public enum MeshFormat {
-    STL("stl"), OBJ("obj"), PLY("ply"), THREE_MF("3mf");
+    STL("stl"), OBJ("obj"), PLY("ply"), THREE_MF("3mf"), GLB("glb");
 
     private final String extension;
 
@@ -23,6 +23,6 @@ public enum MeshFormat {
                 return f;
             }
         }
-        throw new org.twinprint.core.spi.BadParameterException(file + ": unknown mesh format; use .stl, .obj, .ply or .3mf");
+        throw new org.twinprint.core.spi.BadParameterException(file + ": unknown mesh format; use .stl, .obj, .ply, .3mf or .glb");
     }
 }

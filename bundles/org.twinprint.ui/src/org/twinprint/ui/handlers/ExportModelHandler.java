@@ -22,7 +22,7 @@ public final class ExportModelHandler extends AbstractHandler {
             MessageDialog.openInformation(shell, "Export Model", "Make a model first (Segments > Make model).");
             return null;
         }
-        Path target = SaveDialogs.ask(shell, SaveDialogs.caseFileName(c, ".3mf"), "*.3mf", "*.stl", "*.obj", "*.ply");
+        Path target = SaveDialogs.ask(shell, SaveDialogs.caseFileName(c, ".3mf"), "*.3mf", "*.stl", "*.obj", "*.ply", "*.glb");
         if (target != null) {
             SaveDialogs.exportInJob(c, "export." + MeshFormat.of(target).extension(), target);
         }
