@@ -79,10 +79,10 @@ public final class Commands {
         SUBCOMMANDS.put("cut", CutCommand.USAGE);
         SUBCOMMANDS.put("distance", DistanceCommand.USAGE);
         SUBCOMMANDS.put("implant", ImplantCommand.USAGE + "\n  " + CranialCommand.USAGE + "\n  " + GuideCommand.USAGE
-                + "\n  " + CompareCommand.USAGE);
+                + "\n  " + CompareCommand.USAGE + "\n  " + CaseDesignCommand.USAGE);
         SUBCOMMANDS.put("predict", PredictCommand.USAGE);
         SUBCOMMANDS.put("explain", ExplainCommand.USAGE);
-        SUBCOMMANDS.put("markups", "markups <case.twinprint> [--add plan.mrk.json]... [--out plan.mrk.json]"
+        SUBCOMMANDS.put("markups", "markups <case.twinprint or file> [--add plan.mrk.json]... [--out plan.mrk.json]"
                 + " [--save-case FILE]   add 3D Slicer markups (landmarks, lines, angles, planes, closed curves)"
                 + " to a case, write the case's markups as Slicer markups JSON, and save the case");
     }

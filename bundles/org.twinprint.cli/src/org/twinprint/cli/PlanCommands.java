@@ -56,10 +56,10 @@ final class PlanCommands {
         String outFile = flags.take("out");
         String caseOut = flags.take("save-case");
         if (flags.positional().size() != 1 || !flags.values().isEmpty()) {
-            throw new BadParameterException("markups takes one case file, and --add, --out or --save-case");
+            throw new BadParameterException("markups takes one case (or a file to make one of), and --add, --out or --save-case");
         }
         Progress progress = new ConsoleProgress(err);
-        Case c = cases.caseStore().open(Path.of(flags.positional().get(0)), progress);
+        Case c = cases.input(flags.positional().get(0), progress); // a case, or a file's meshes or scan
         for (String file : added) {
             List<Markup> read = SlicerMarkups.read(Path.of(file));
             read.forEach(c::putMarkup);
@@ -135,6 +135,12 @@ final class PlanCommands {
     }
 
     int implant(List<String> args) throws IOException {
+        boolean onCase = args.contains("--case") || args.stream().anyMatch(a -> a.startsWith("--case="));
+        if (!args.isEmpty() && (onCase && List.of("guide", "fit", "compare").contains(args.get(0))
+                || args.get(0).equals("move"))) {
+            return new CaseDesignCommand(cases, cases.operations(), out, err).run(args.get(0),
+                    args.subList(1, args.size()));
+        }
         if (!args.isEmpty() && args.get(0).equals("cranial")) {
             return new CranialCommand(cases, cases.operations(), out, err).run(args.subList(1, args.size()));
         }
@@ -149,7 +155,7 @@ final class PlanCommands {
         }
         if (!args.isEmpty() && args.get(0).equals("guide")) {
             Map<String, Object> json = GuideCommand.run(Flags.parse(args.subList(1, args.size()), List.of(),
-                    java.util.Set.of("plane")), new ConsoleProgress(err));
+                    java.util.Set.of("plane", "screw", "sleeve")), new ConsoleProgress(err));
             out.print(Json.write(json));
             if (!Boolean.TRUE.equals(json.get("printable"))) {
                 err.println("twinprint implant guide: the guide is NOT printable: " + json.get("printability"));
@@ -159,7 +165,7 @@ final class PlanCommands {
         }
         if (args.isEmpty() || !args.get(0).equals("fit")) {
             throw new BadParameterException(ImplantCommand.USAGE + "\n  " + CranialCommand.USAGE + "\n  "
-                    + GuideCommand.USAGE + "\n  " + CompareCommand.USAGE);
+                    + GuideCommand.USAGE + "\n  " + CompareCommand.USAGE + "\n  " + CaseDesignCommand.USAGE);
         }
         Flags flags = Flags.parse(args.subList(1, args.size()),
                 List.of(ParameterSpec.flag("scale", "Scale", false, "")));

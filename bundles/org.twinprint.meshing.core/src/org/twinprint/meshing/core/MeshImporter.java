@@ -17,7 +17,7 @@ import org.twinprint.core.spi.Importer;
 public final class MeshImporter extends FileImporter {
 
     public MeshImporter() {
-        super("import.mesh", "Mesh (STL, OBJ, PLY, 3MF, glTF)", ".stl", ".obj", ".ply", ".3mf", ".gltf");
+        super("import.mesh", "Mesh (STL, OBJ, PLY, 3MF, glTF, GLB)", ".stl", ".obj", ".ply", ".3mf", ".gltf", ".glb");
     }
 
     @Override
