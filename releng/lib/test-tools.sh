@@ -20,6 +20,7 @@ TWINPRINT_TEST_TOOLS=(
   "nodejs|command -v node && command -v npm"
   "chromium|command -v chromium"
   "python3-pil|/usr/bin/python3 -c 'import PIL'"
+  "poppler-utils|command -v pdftoppm && command -v pdffonts && command -v pdftotext"
 )
 
 # npm packages the tests use as references (pinned), installed into out/node-tools.

@@ -11,6 +11,7 @@ import org.twinprint.core.spi.Progress;
 import org.twinprint.explain.core.ExplanationDocument;
 import org.twinprint.explain.core.ExplanationDraft;
 import org.twinprint.explain.core.HtmlExplanation;
+import org.twinprint.explain.core.PdfExplanation;
 import org.twinprint.explain.core.Wording;
 
 /**
@@ -19,9 +20,9 @@ import org.twinprint.explain.core.Wording;
  */
 final class ExplainCommand {
 
-    static final String USAGE = "explain --case FILE [--lang en|de] [--prepared-by NAME] --out explanation.html"
+    static final String USAGE = "explain --case FILE [--lang en|de] [--prepared-by NAME] --out explanation.html|.pdf"
             + "   the case explained in plain words for the patient and family, with its 3D model, predictions and"
-            + " their ranges, in one HTML file that opens offline; names no patient";
+            + " their ranges, in one HTML file that opens offline or a PDF with its fonts embedded; names no patient";
 
     private final CaseInputs cases;
     private final PrintStream err;
@@ -42,13 +43,18 @@ final class ExplainCommand {
         if (!Wording.LANGUAGES.contains(language)) {
             throw new BadParameterException("--lang is one of " + Wording.LANGUAGES + ", not " + language);
         }
-        if (!out.toLowerCase(java.util.Locale.ROOT).endsWith(".html")) {
-            throw new BadParameterException(out + ": the explanation is written as .html");
+        boolean pdf = out.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf");
+        if (!pdf && !out.toLowerCase(java.util.Locale.ROOT).endsWith(".html")) {
+            throw new BadParameterException(out + ": the explanation is written as .html or .pdf");
         }
         Progress progress = new ConsoleProgress(err);
         Case c = cases.input(caseFile, progress);
         ExplanationDocument doc = ExplanationDraft.of(c, language, by);
-        HtmlExplanation.write(Path.of(out), doc, ExplanationDraft.layMeshes(c, language), progress);
+        if (pdf) {
+            PdfExplanation.write(Path.of(out), doc, ExplanationDraft.layMeshes(c, language));
+        } else {
+            HtmlExplanation.write(Path.of(out), doc, ExplanationDraft.layMeshes(c, language), progress);
+        }
         err.println("[twinprint] explanation (" + language + ") written to " + Path.of(out).toAbsolutePath());
         return 0;
     }

@@ -69,6 +69,30 @@ class ExplanationTest {
     }
 
     @Test
+    void thePdfSaysTheSameWithItsFontsEmbeddedAndNamesNoPatient(@TempDir Path dir) throws Exception {
+        for (String language : Wording.LANGUAGES) {
+            Path file = dir.resolve("explanation-" + language + ".pdf");
+            PdfExplanation.write(file, ExplanationDraft.of(smallCase(), language, "Dr. Muster"), smallCase().meshes());
+            try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+                assertTrue(text.contains(language.equals("de") ? "Ihre Anatomie" : "Your anatomy"), text);
+                assertTrue(text.contains("Dr. Muster") && text.contains("Example et al. 2020"), text);
+                assertFalse(text.contains("Jane Example"));
+                int fonts = 0;
+                for (org.apache.pdfbox.pdmodel.PDPage page : pdf.getPages()) {
+                    for (org.apache.pdfbox.cos.COSName name : page.getResources().getFontNames()) {
+                        assertTrue(page.getResources().getFont(name).isEmbedded(), name + " embedded");
+                        fonts++;
+                    }
+                    assertTrue(page.getResources().getXObjectNames().iterator().hasNext() || pdf.getNumberOfPages() > 1,
+                            "the model's picture");
+                }
+                assertTrue(fonts >= 2, "regular and bold");
+            }
+        }
+    }
+
+    @Test
     void numbersAreWrittenTheWayPatientsReadThem() {
         assertEquals("150", ExplanationDraft.number(150.4, "en"));
         assertEquals("1,900", ExplanationDraft.number(1_873, "en"));
