@@ -10,6 +10,7 @@ import org.twinprint.core.spi.BadParameterException;
 import org.twinprint.core.spi.Progress;
 import org.twinprint.explain.core.ExplanationDocument;
 import org.twinprint.explain.core.ExplanationDraft;
+import org.twinprint.explain.core.ExplanationStore;
 import org.twinprint.explain.core.HtmlExplanation;
 import org.twinprint.explain.core.PdfExplanation;
 import org.twinprint.explain.core.Wording;
@@ -49,7 +50,9 @@ final class ExplainCommand {
         }
         Progress progress = new ConsoleProgress(err);
         Case c = cases.input(caseFile, progress);
-        ExplanationDocument doc = ExplanationDraft.of(c, language, by);
+        // what the clinician composed in the workbench, if the case keeps it; else the draft
+        ExplanationDocument doc = ExplanationStore.of(c, language).map(d -> by == null ? d : d.withPreparedBy(by))
+                .orElseGet(() -> ExplanationDraft.of(c, language, by));
         if (pdf) {
             PdfExplanation.write(Path.of(out), doc, ExplanationDraft.layMeshes(c, language));
         } else {

@@ -39,6 +39,7 @@ public final class TwinPrintPerspective implements IPerspectiveFactory {
         bottom.addView(LOG_VIEW);
         bottom.addView(org.twinprint.ui.views.PredictionView.ID);
         bottom.addView(org.twinprint.ui.views.ImplantView.ID);
+        bottom.addView(org.twinprint.ui.views.ExplanationView.ID);
         layout.addView(SLICE_VIEW, IPageLayout.TOP, 0.5f, editor);
         layout.addView(CORONAL_VIEW, IPageLayout.RIGHT, 0.5f, SLICE_VIEW);
         layout.addView(SAGITTAL_VIEW, IPageLayout.BOTTOM, 0.5f, SLICE_VIEW);

@@ -93,6 +93,22 @@ class ExplanationTest {
     }
 
     @Test
+    void aCompositionKeptInTheCaseComesBackAsComposed() {
+        Case c = smallCase();
+        ExplanationDocument draft = ExplanationDraft.of(c, "de", "Dr. Muster");
+        List<ExplanationDocument.Section> edited = new java.util.ArrayList<>(draft.sections());
+        java.util.Collections.swap(edited, 0, 5);
+        ExplanationDocument.Section first = edited.get(0);
+        edited.set(0, new ExplanationDocument.Section(first.key(), first.title(), "Bitte rufen Sie uns an.",
+                first.bars(), false));
+        ExplanationStore.save(c, draft.withSections(edited));
+        ExplanationDocument back = ExplanationStore.of(c, "de").orElseThrow();
+        assertEquals(edited, back.sections());
+        assertEquals("Dr. Muster", back.preparedBy());
+        assertTrue(ExplanationStore.of(c, "en").isEmpty(), "one composition per language");
+    }
+
+    @Test
     void numbersAreWrittenTheWayPatientsReadThem() {
         assertEquals("150", ExplanationDraft.number(150.4, "en"));
         assertEquals("1,900", ExplanationDraft.number(1_873, "en"));

@@ -24,4 +24,13 @@ public record ExplanationDocument(String language, String title, String prepared
     public ExplanationDocument {
         sections = List.copyOf(sections);
     }
+
+    public ExplanationDocument withPreparedBy(String name) {
+        return new ExplanationDocument(language, title, name == null || name.isBlank() ? null : name.strip(), date,
+                sections);
+    }
+
+    public ExplanationDocument withSections(List<Section> changed) {
+        return new ExplanationDocument(language, title, preparedBy, date, changed);
+    }
 }

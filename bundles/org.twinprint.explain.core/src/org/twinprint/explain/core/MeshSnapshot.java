@@ -10,13 +10,13 @@ import org.twinprint.core.model.Mesh;
  * the picture's right), drawn in software with a depth buffer and flat shading, so a PDF or a
  * page can show the model where no screen or GPU is.
  */
-final class MeshSnapshot {
+public final class MeshSnapshot {
 
     private MeshSnapshot() {
     }
 
     /** The meshes in their colours on white, {@code width} x {@code height} pixels. */
-    static BufferedImage front(List<Mesh> meshes, int width, int height) {
+    public static BufferedImage front(List<Mesh> meshes, int width, int height) {
         double[] lo = { Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE };
         double[] hi = { -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
         for (Mesh m : meshes) {
