@@ -770,6 +770,13 @@ class WorkbenchTest {
         view.typeText("Please call the ward on the day before the operation.");
         spin(200);
         assertTrue(view.previewText().contains("Please call the ward"), "the preview follows the edit");
+        assertTrue(view.gradeText().startsWith("Reading grade") && !view.gradeText().contains("above 8"),
+                view.gradeText());
+        view.typeText("Notwithstanding considerable methodological heterogeneity, postoperative complications"
+                + " demonstrated statistically significant associations with comorbidities.");
+        spin(200);
+        assertTrue(view.gradeText().contains("above 8"), "hard text is flagged: " + view.gradeText());
+        view.typeText("Please call the ward on the day before the operation.");
         view.save();
         assertTrue(c.results().containsKey("explain.composition:en"), "kept in the case");
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("explanation");

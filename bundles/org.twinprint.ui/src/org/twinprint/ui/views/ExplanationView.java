@@ -29,6 +29,7 @@ import org.twinprint.explain.core.ExplanationStore;
 import org.twinprint.explain.core.HtmlExplanation;
 import org.twinprint.explain.core.MeshSnapshot;
 import org.twinprint.explain.core.PdfExplanation;
+import org.twinprint.explain.core.Readability;
 import org.twinprint.explain.core.Wording;
 import org.twinprint.ui.TwinPrintSession;
 import org.twinprint.ui.jobs.CaseJob;
@@ -45,7 +46,7 @@ public final class ExplanationView extends ViewPart {
     private Combo language;
     private Text preparedBy, title, text, preview;
     private Table sections;
-    private Label picture;
+    private Label picture, grade;
     private Image pictureImage;
     private final List<ExplanationDocument.Section> composed = new ArrayList<>();
     private ExplanationDocument doc;
@@ -100,6 +101,8 @@ public final class ExplanationView extends ViewPart {
         text = new Text(middle, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
         text.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         text.addListener(SWT.Modify, e -> edited());
+        grade = new Label(middle, SWT.WRAP);
+        grade.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         Composite right = new Composite(sash, SWT.NONE);
         right.setLayout(new GridLayout(1, false));
         picture = new Label(right, SWT.NONE);
@@ -170,6 +173,26 @@ public final class ExplanationView extends ViewPart {
         } finally {
             showing = false;
         }
+        showGrade();
+    }
+
+    /** The selected English text's Flesch-Kincaid grade, with a warning above grade 8. */
+    private void showGrade() {
+        if (!"en".equals(language.getText()) || text.getText().isBlank()) {
+            grade.setText("en".equals(language.getText()) ? "" : "The reading grade is measured for English text.");
+            return;
+        }
+        double g = Readability.grade(text.getText());
+        grade.setText(String.format(java.util.Locale.ROOT, g > Readability.MOST
+                ? "Reading grade %.1f: above 8, hard for many patients. Use shorter sentences and shorter words."
+                : "Reading grade %.1f (patient material aims at 6 to 8).", g));
+        grade.setForeground(grade.getDisplay().getSystemColor(g > Readability.MOST ? SWT.COLOR_RED
+                : SWT.COLOR_WIDGET_FOREGROUND));
+    }
+
+    /** The grade line shown; for tests. */
+    public String gradeText() {
+        return grade.getText();
     }
 
     private void edited() {
@@ -183,6 +206,7 @@ public final class ExplanationView extends ViewPart {
         }
         composed.set(i, new ExplanationDocument.Section(s.key(), title.getText(), text.getText(), s.bars(), s.shown()));
         sections.getItem(i).setText(title.getText());
+        showGrade();
         refreshPreview();
     }
 
