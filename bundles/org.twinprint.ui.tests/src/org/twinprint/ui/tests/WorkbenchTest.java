@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.twinprint.ui.tests.WorkbenchDriver.distinctColours;
+import static org.twinprint.ui.tests.WorkbenchDriver.joinCaseJobs;
+import static org.twinprint.ui.tests.WorkbenchDriver.page;
+import static org.twinprint.ui.tests.WorkbenchDriver.point;
+import static org.twinprint.ui.tests.WorkbenchDriver.spin;
+import static org.twinprint.ui.tests.WorkbenchDriver.waitFor;
 
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -19,14 +25,11 @@ import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,6 @@ import org.twinprint.core.model.Segment;
 import org.twinprint.ui.TwinPrintPerspective;
 import org.twinprint.ui.TwinPrintSession;
 import org.twinprint.ui.handlers.OpenDemoHandler;
-import org.twinprint.ui.jobs.CaseJob;
 import org.twinprint.core.model.Vec3;
 import org.twinprint.ui.views.CaseView;
 import org.twinprint.ui.views.ModelView;
@@ -49,12 +51,6 @@ import org.twinprint.ui.views.ToolsView;
 /** Starts the TwinPrint workbench, opens the demo case through the UI's own job, and looks at it. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkbenchTest {
-
-    private static IWorkbenchPage page() {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        assertNotNull(window, "the workbench has a window");
-        return window.getActivePage();
-    }
 
     @Test
     @Order(1)
@@ -432,60 +428,6 @@ class WorkbenchTest {
         return labels;
     }
 
-    private static void joinCaseJobs() {
-        Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (Job.getJobManager().find(CaseJob.FAMILY).length > 0 && System.currentTimeMillis() < deadline) {
-            if (!display.readAndDispatch()) {
-                display.timerExec(50, () -> { }); // wake up even when no UI event comes
-                display.sleep();
-            }
-        }
-        spin(200);
-        assertEquals(0, Job.getJobManager().find(CaseJob.FAMILY).length, "case jobs still running after 2 minutes");
-    }
-
-    private static IStatus waitFor(Job job) {
-        assertNotNull(job);
-        Display display = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (job.getResult() == null && System.currentTimeMillis() < deadline) {
-            if (!display.readAndDispatch()) {
-                display.timerExec(50, () -> { }); // wake up even when no UI event comes
-                display.sleep();
-            }
-        }
-        spin(200);
-        assertNotNull(job.getResult(), job.getName() + " did not finish within 2 minutes");
-        return job.getResult();
-    }
-
-    private static void spin(long millis) {
-        Display display = Display.getCurrent();
-        long end = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < end) {
-            while (display.readAndDispatch()) {
-                // drain pending UI work
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static int distinctColours(ImageData data) {
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < data.height; y += 3) {
-            for (int x = 0; x < data.width; x += 3) {
-                colours.add(data.getPixel(x, y));
-            }
-        }
-        return colours.size();
-    }
-
     @Test
     @Order(17)
     void unsavedWorkLeftByACrashIsOfferedBackWithItsChanges() throws Exception {
@@ -626,191 +568,5 @@ class WorkbenchTest {
         ImageData shot = Screenshots.capture(page().getWorkbenchWindow().getShell(), "prediction-view.png");
         assertTrue(distinctColours(shot) > 20);
         page().setPartState(page().getReference(view), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
-    }
-
-    @Test
-    @Order(21)
-    void aCranialImplantIsDesignedForTheSkullBreakSkullAndShownWithItIn3d() throws Exception {
-        java.nio.file.Path skullFile = java.nio.file.Path.of(System.getProperty("twinprint.shared", "../shared"),
-                "data", "skullbreak-defective-skull", "skullbreak_parietotemporal_001.nii.gz");
-        TwinPrintSession session = TwinPrintSession.get();
-        var operations = session.operations();
-        java.util.function.Function<String, org.twinprint.core.spi.SegmentationTool> tool = id -> operations.catalog()
-                .require(org.twinprint.core.service.ServiceKind.SEGMENTATION_TOOL,
-                        org.twinprint.core.spi.SegmentationTool.class, id);
-        Case c = new Case("SkullBreak 001");
-        c.keepUndoHistory(false);
-        CaseJob job = new CaseJob("Cranial implant", progress -> {
-            operations.importInto(c, skullFile, java.util.Map.of(), progress);
-            operations.segment(c, tool.apply("segment.threshold"), java.util.Map.of("preset", "custom", "lower", "1",
-                    "upper", "1", "segment", "Skull"), progress);
-            operations.segment(c, tool.apply("implant.cranial"), java.util.Map.of("segment", "Skull", "implant",
-                    "Implant"), progress);
-            org.twinprint.meshing.core.ModelPipeline pipeline = new org.twinprint.meshing.core.ModelPipeline(operations);
-            pipeline.run(c, org.twinprint.meshing.core.ModelPipeline.Options.ofSegment("Skull"), progress);
-            pipeline.run(c, org.twinprint.meshing.core.ModelPipeline.Options.ofSegment("Implant"), progress);
-        });
-        job.schedule();
-        assertTrue(waitFor(job).isOK(), String.valueOf(job.getResult()));
-        assertEquals(List.of("Skull", "Implant"), c.meshes().stream().map(org.twinprint.core.model.Mesh::name).toList());
-        assertTrue(c.markups().stream().anyMatch(m -> m.name().equals("Mid-sagittal plane")));
-        // bone-coloured skull, a blue implant: as a designer would show them
-        operations.segment(c, tool.apply("segment.rename"), java.util.Map.of("segment", "Skull", "color", "#e3dac9"),
-                org.twinprint.core.spi.Progress.NONE);
-        operations.segment(c, tool.apply("segment.rename"), java.util.Map.of("segment", "Implant", "color",
-                "#2f6fff"), org.twinprint.core.spi.Progress.NONE);
-        session.open(c);
-        spin(1500);
-        ModelView model = (ModelView) page().showView(TwinPrintPerspective.MODEL_VIEW);
-        page().setPartState(page().getReference(model), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
-        spin(800);
-        int shown = 0;
-        for (int turn : new int[] { 90, -90 }) {
-            model.resetCamera();
-            model.orbit(turn, 20);
-            spin(1500);
-            ImageData shot = Screenshots.capture(page().getWorkbenchWindow().getShell(),
-                    "cranial-implant-3d-" + (turn > 0 ? "a" : "b") + ".png");
-            assertTrue(distinctColours(shot) > 50);
-            shown = Math.max(shown, bluePixels(shot));
-        }
-        assertTrue(shown > 5000, "the implant is in view: " + shown + " blue pixels");
-        page().setPartState(page().getReference(model), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
-    }
-
-    @Test
-    @Order(22)
-    void theImplantViewMakesAGuideWithAScrewHoleAndFitsAPieceShowingItsFitMap() throws Exception {
-        java.nio.file.Path planFile = java.nio.file.Path.of(System.getProperty("twinprint.shared", "../shared"), "data",
-                "brp-fibula-plan", "BoneReconstructionPlanner.gltf");
-        String piece = "Fibula Segment 1A-1B", copy = "Transformed " + piece + "_6";
-        List<org.twinprint.core.model.Mesh> plan = org.twinprint.meshing.core.GltfFormat.read(planFile);
-        Case c = new Case("Fibula plan");
-        c.keepUndoHistory(false);
-        for (String name : List.of(piece, copy)) {
-            c.addMesh(plan.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow());
-        }
-        c.putMarkup(new org.twinprint.core.model.Markup("Distal cut", org.twinprint.core.model.Markup.Type.PLANE,
-                List.of(point("", -93.87, -10.41, -36.56)), new org.twinprint.core.model.Vec3(-0.1063, 0.0109, 0.9943)));
-        c.putMarkup(new org.twinprint.core.model.Markup("Proximal cut", org.twinprint.core.model.Markup.Type.PLANE,
-                List.of(point("", -95.04, -10.29, -25.62)), new org.twinprint.core.model.Vec3(-0.1, 0.05, 0.99)));
-        c.putMarkup(new org.twinprint.core.model.Markup("Screws", org.twinprint.core.model.Markup.Type.POINTS,
-                List.of(point("1", -94.4, -40, -31.1)), null));
-        TwinPrintSession session = TwinPrintSession.get();
-        session.open(c);
-        session.setMeshHidden(copy, true);
-        org.twinprint.ui.views.ImplantView view = (org.twinprint.ui.views.ImplantView) page().showView(
-                org.twinprint.ui.views.ImplantView.ID);
-        view.show(org.twinprint.implant.core.ImplantServices.GUIDE);
-        view.type(org.twinprint.implant.core.ImplantServices.GUIDE, "bone", piece);
-        view.type(org.twinprint.implant.core.ImplantServices.GUIDE, "screws", "Screws");
-        org.eclipse.core.runtime.jobs.Job guide = view.run(org.twinprint.implant.core.ImplantServices.GUIDE);
-        assertTrue(waitFor(guide).isOK(), String.valueOf(guide.getResult()));
-        spin(800);
-        assertTrue(c.meshes().stream().anyMatch(m -> m.name().equals("Cutting guide")));
-        assertTrue(view.reportText().contains("slotWidthsMm") && view.reportText().contains("screw hole"),
-                view.reportText());
-        assertTrue(c.provenance().stream().anyMatch(e -> e.serviceId().equals("implant.guide")));
-        ModelView model = (ModelView) page().showView(TwinPrintPerspective.MODEL_VIEW);
-        page().setPartState(page().getReference(model), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
-        model.resetCamera();
-        model.orbit(-30, 15);
-        spin(1500);
-        assertTrue(distinctColours(Screenshots.capture(page().getWorkbenchWindow().getShell(),
-                "implant-guide-3d.png")) > 50);
-        page().setPartState(page().getReference(model), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
-
-        session.setMeshHidden("Cutting guide", true);
-        page().showView(org.twinprint.ui.views.ImplantView.ID);
-        view.show(org.twinprint.implant.core.ImplantServices.FIT);
-        view.type(org.twinprint.implant.core.ImplantServices.FIT, "part", piece);
-        view.type(org.twinprint.implant.core.ImplantServices.FIT, "bone", copy);
-        org.eclipse.core.runtime.jobs.Job fit = view.run(org.twinprint.implant.core.ImplantServices.FIT);
-        assertTrue(waitFor(fit).isOK(), String.valueOf(fit.getResult()));
-        spin(800);
-        assertTrue(view.reportText().contains("\"converged\": true"), view.reportText());
-        int[] colours = session.vertexColours(piece);
-        assertTrue(colours != null && colours.length == c.meshes().stream().filter(m -> m.name().equals(piece))
-                .findFirst().orElseThrow().vertexCount(), "the fitted piece has its fit map");
-        // moved 1.5 mm by hand, off the copy: the fit map follows (a gap now shows)
-        view.show(org.twinprint.implant.core.ImplantServices.MOVE);
-        view.type(org.twinprint.implant.core.ImplantServices.MOVE, "part", piece);
-        view.type(org.twinprint.implant.core.ImplantServices.MOVE, "dy", "-1.5");
-        org.eclipse.core.runtime.jobs.Job move = view.run(org.twinprint.implant.core.ImplantServices.MOVE);
-        assertTrue(waitFor(move).isOK(), String.valueOf(move.getResult()));
-        spin(800);
-        int[] after = session.vertexColours(piece);
-        assertTrue(after != null && !java.util.Arrays.equals(after, colours), "the map follows the moved part");
-        page().setPartState(page().getReference(view), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
-        spin(800);
-        assertTrue(distinctColours(Screenshots.capture(page().getWorkbenchWindow().getShell(),
-                "implant-view-fit.png")) > 20);
-        page().setPartState(page().getReference(view), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
-        page().setPartState(page().getReference(model), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
-        model.resetCamera();
-        spin(1500);
-        assertTrue(distinctColours(Screenshots.capture(page().getWorkbenchWindow().getShell(),
-                "implant-fit-map-3d.png")) > 20);
-        page().setPartState(page().getReference(model), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
-    }
-
-    @Test
-    @Order(23)
-    void theExplanationComposerDraftsEditsKeepsAndExportsTheDemoCasesExplanation() throws Exception {
-        assertTrue(waitFor(OpenDemoHandler.schedule()).isOK());
-        spin(800);
-        Case c = TwinPrintSession.get().currentCase();
-        org.twinprint.ui.views.ExplanationView view = (org.twinprint.ui.views.ExplanationView) page().showView(
-                org.twinprint.ui.views.ExplanationView.ID);
-        view.choose("en");
-        spin(300);
-        assertTrue(view.previewText().contains("YOUR ANATOMY") && view.previewText().contains("skull bone"),
-                view.previewText());
-        view.select(5);
-        view.typeText("Please call the ward on the day before the operation.");
-        spin(200);
-        assertTrue(view.previewText().contains("Please call the ward"), "the preview follows the edit");
-        assertTrue(view.gradeText().startsWith("Reading grade") && !view.gradeText().contains("above 8"),
-                view.gradeText());
-        view.typeText("Notwithstanding considerable methodological heterogeneity, postoperative complications"
-                + " demonstrated statistically significant associations with comorbidities.");
-        spin(200);
-        assertTrue(view.gradeText().contains("above 8"), "hard text is flagged: " + view.gradeText());
-        view.typeText("Please call the ward on the day before the operation.");
-        view.save();
-        assertTrue(c.results().containsKey("explain.composition:en"), "kept in the case");
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("explanation");
-        for (String name : List.of("explanation.html", "explanation.pdf")) {
-            Job export = view.exportTo(dir.resolve(name));
-            assertTrue(waitFor(export).isOK(), String.valueOf(export.getResult()));
-            assertTrue(java.nio.file.Files.size(dir.resolve(name)) > 10_000, name);
-        }
-        String html = java.nio.file.Files.readString(dir.resolve("explanation.html"));
-        assertTrue(html.contains("Please call the ward"), "the export is what was composed");
-        view.choose("de");
-        spin(300);
-        assertTrue(view.previewText().contains("IHRE ANATOMIE"), view.previewText());
-        page().setPartState(page().getReference(view), org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
-        view.select(0);
-        spin(800);
-        assertTrue(distinctColours(Screenshots.capture(page().getWorkbenchWindow().getShell(),
-                "explanation-composer.png")) > 20);
-        page().setPartState(page().getReference(view), org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
-    }
-
-    /** Pixels clearly blue (the implant), not the grey-blue of the background. */
-    private static int bluePixels(ImageData image) {
-        int count = 0;
-        for (int y = 0; y < image.height; y++) {
-            for (int x = 0; x < image.width; x++) {
-                org.eclipse.swt.graphics.RGB c = image.palette.getRGB(image.getPixel(x, y));
-                count += c.blue > c.red + 80 && c.blue > c.green + 40 ? 1 : 0;
-            }
-        }
-        return count;
-    }
-
-    private static org.twinprint.core.model.Markup.Point point(String label, double x, double y, double z) {
-        return new org.twinprint.core.model.Markup.Point(label, new org.twinprint.core.model.Vec3(x, y, z));
     }
 }
